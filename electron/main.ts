@@ -1,0 +1,69 @@
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createDispatch } from '../shared/bridge/dispatch';
+import { appOrigin, appScheme, isAppUrl } from './app-origin';
+import { contentSecurityPolicy } from './csp';
+import { registerIpcHandlers } from './ipc';
+import { applicationDataFolder, dataFolderName } from './paths';
+import { createHandlers } from './services/handlers';
+import { mimeTypeOf, resolveStaticPath } from './static-files';
+import { buildWindowOptions } from './window-options';
+
+// Pin userData before anything touches it, so a product rename never orphans the IndexedDB data.
+const dataFolder = process.env.ZONEBOOK_DATA_DIR ?? join(applicationDataFolder(), dataFolderName);
+app.setPath('userData', dataFolder);
+
+// Taken before any window (and so the database) opens: a second instance only focuses the first.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+
+  const rendererDir = join(__dirname, '..', 'renderer');
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+
+    protocol.handle(appScheme, async (request) => {
+      const file = resolveStaticPath(rendererDir, new URL(request.url).pathname);
+      if (!file) return new Response('Not found', { status: 404 });
+      try {
+        return new Response(await readFile(file), {
+          headers: { 'content-type': mimeTypeOf(file), 'content-security-policy': contentSecurityPolicy() },
+        });
+      } catch {
+        return new Response('Not found', { status: 404 });
+      }
+    });
+
+    const handlers = createHandlers({ dataFolder, version: app.getVersion(), runtime: 'electron' });
+    registerIpcHandlers(ipcMain, createDispatch(handlers));
+
+    mainWindow = new BrowserWindow(buildWindowOptions(join(__dirname, 'preload.cjs')));
+    mainWindow.once('ready-to-show', () => mainWindow?.show());
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    void mainWindow.loadURL(`${appOrigin}/index.html`);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

@@ -1,0 +1,124 @@
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  ClusterOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
+import { Alert, App as AntApp, ConfigProvider, Layout, Menu, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { i18n } from 'i18next';
+import { useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { Language, SettingsState } from '../../shared/domain/settings';
+import { NotBuilt } from '../features/placeholder/NotBuilt';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { ErrorBoundary } from './ErrorBoundary';
+import { resolveLanguage } from './i18n';
+import { useArea, type Area } from './routes';
+import { ServicesProvider, useServices, type AppServices } from './services';
+import { StatusBar } from './StatusBar';
+
+const icons: Record<Area, React.ReactNode> = {
+  inventory: <AppstoreOutlined />,
+  movements: <SwapOutlined />,
+  group: <ClusterOutlined />,
+  exhibits: <ShopOutlined />,
+  declarations: <AuditOutlined />,
+  reports: <BarChartOutlined />,
+  settings: <SettingOutlined />,
+};
+
+interface ShellProps {
+  settings: SettingsState;
+  onLanguageChange: (language: Language | null) => void;
+}
+
+function Shell({ settings, onLanguageChange }: ShellProps) {
+  const { t } = useTranslation();
+  const [area, setArea] = useArea();
+  const { info } = useServices();
+  return (
+    <Layout className="zb-shell">
+      <Layout.Sider width={200} theme="light" className="zb-sider">
+        <div className="zb-brand">{t('app.name')}</div>
+        <Menu
+          mode="inline"
+          selectedKeys={[area]}
+          onClick={({ key }) => setArea(key as Area)}
+          items={(Object.keys(icons) as Area[]).map((key) => ({
+            key,
+            icon: icons[key],
+            label: t(`nav.${key}`),
+          }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Content className="zb-content">
+          {settings.recoveredFrom && (
+            <Alert
+              type="warning"
+              showIcon
+              closable
+              style={{ marginBottom: 16 }}
+              message={t('errors.settingsRecovered', { path: settings.recoveredFrom })}
+            />
+          )}
+          <ErrorBoundary resetKey={area}>
+            {area === 'settings' ? (
+              <SettingsPage language={settings.settings.language} onLanguageChange={onLanguageChange} />
+            ) : (
+              <NotBuilt area={area} />
+            )}
+          </ErrorBoundary>
+        </Layout.Content>
+        <Layout.Footer className="zb-footer" data-runtime={info.runtime}>
+          <StatusBar />
+        </Layout.Footer>
+      </Layout>
+    </Layout>
+  );
+}
+
+export interface AppProps {
+  services: AppServices;
+  i18n: i18n;
+  initialSettings: SettingsState;
+  systemLocale: string | undefined;
+}
+
+export function App({ services, i18n, initialSettings, systemLocale }: AppProps) {
+  const [settings, setSettings] = useState(initialSettings);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const language = resolveLanguage(settings.settings.language, systemLocale);
+
+  async function changeLanguage(chosen: Language | null) {
+    const result = await services.bridge['settings.set']({ language: chosen });
+    if (!result.ok) {
+      setSaveError(result.error.message);
+      return;
+    }
+    setSaveError(null);
+    setSettings(result.value);
+    await i18n.changeLanguage(resolveLanguage(result.value.settings.language, systemLocale));
+  }
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ConfigProvider
+        locale={language === 'zh-CN' ? zhCN : enUS}
+        theme={{ algorithm: [theme.defaultAlgorithm, theme.compactAlgorithm] }}
+      >
+        <AntApp>
+          <ServicesProvider services={services}>
+            {saveError && <Alert type="error" showIcon banner message={saveError} />}
+            <Shell settings={settings} onLanguageChange={(next) => void changeLanguage(next)} />
+          </ServicesProvider>
+        </AntApp>
+      </ConfigProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Messages } from './en';
+
+export const zhCN: Messages = {
+  app: { name: 'Zonebook 账册通', tagline: '保税库存与海关申报' },
+  nav: {
+    inventory: '库存',
+    movements: '货物进出',
+    group: '集团调拨',
+    exhibits: '展品',
+    declarations: '申报',
+    reports: '报表',
+    settings: '设置',
+  },
+  notBuilt: {
+    title: '「{{area}}」尚未开发',
+    body: '此功能已在计划中，但目前还不能使用。这里不会保存或申报任何数据。',
+    plan: {
+      inventory: '电子账册：备案料号及其按库位、按监管状态的结存。',
+      movements: '入区、出区、流转、移库、销毁及盘点调整。',
+      group: '集团内子公司之间的料件调拨，含在途库存。',
+      exhibits: '凭担保出区展示的展品：回区、销售与期限。',
+      declarations: '批量生成的海关单证、回执、退单与对账。',
+      reports: '库存、进出、担保与税款报表，含图表与导出。',
+    },
+  },
+  settings: {
+    title: '设置',
+    about: '本机安装信息',
+    version: '版本',
+    dataFolder: '数据目录',
+    runtime: '运行方式',
+    platform: '平台',
+    database: '本地数据库',
+    persisted: '已获得持久存储',
+    notPersisted: '未获得持久存储：磁盘空间不足时浏览器可能清除数据',
+    language: '界面语言',
+    languageHint: '立即生效并会被记住。',
+    followSystem: '跟随系统',
+    saved: '已保存',
+  },
+  runtime: { electron: '桌面应用（Electron）', 'browser-host': '浏览器宿主' },
+  status: {
+    sync: '海关同步',
+    syncNotBuilt: '尚未配置（随“申报”功能提供）',
+    offline: '离线',
+    online: '在线',
+  },
+  errors: {
+    boundaryTitle: '此页面出错',
+    boundaryBody: 'Zonebook 的其他部分仍可使用。出错原因：{{message}}',
+    retry: '重试',
+    settingsRecovered: '设置文件无法读取，已另存为 {{path}}，在您修改设置之前将使用默认值。',
+    noToken: '此页面缺少访问令牌。请打开“npm start”或“npm run serve”输出的地址。',
+    bridge: '无法连接 Zonebook 服务：{{message}}',
+  },
+};
