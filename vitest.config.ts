@@ -8,13 +8,19 @@ export default defineConfig({
     globals: true,
     projects: [
       {
+        extends: true,
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/shared/**/*.test.ts', 'tests/electron/**/*.test.ts'],
+          include: [
+            'tests/shared/**/*.test.ts',
+            'tests/electron/**/*.test.ts',
+            'tests/architecture/**/*.test.ts',
+          ],
         },
       },
       {
+        extends: true,
         plugins: [react()],
         test: {
           name: 'jsdom',
@@ -24,6 +30,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'build',
           environment: 'node',
@@ -32,6 +39,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           environment: 'node',

@@ -1,0 +1,24 @@
+import type { Handlers } from '../../shared/bridge/contract';
+import { createDispatch } from '../../shared/bridge/dispatch';
+import type { SettingsState } from '../../shared/domain/settings';
+import { createBridge } from '../../renderer/bridge';
+
+/** The whole bridge contract, served by in-memory handlers through the real dispatcher. */
+export function createFakeBridge(overrides: Partial<Handlers> = {}) {
+  let state: SettingsState = { settings: { language: null }, recoveredFrom: null };
+  const handlers: Handlers = {
+    'app.info': async () => ({
+      version: '0.0.0-test',
+      dataFolder: '/data/zonebook',
+      platform: 'linux',
+      runtime: 'browser-host',
+    }),
+    'settings.get': async () => state,
+    'settings.set': async (patch) => {
+      state = { ...state, settings: { ...state.settings, ...patch } };
+      return state;
+    },
+    ...overrides,
+  };
+  return { bridge: createBridge(createDispatch(handlers)), settings: () => state };
+}
