@@ -63,7 +63,21 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow = null;
     });
     void mainWindow.loadURL(`${appOrigin}/index.html`);
+    if (process.argv.includes('--smoke-test')) runSmokeTest(mainWindow);
   });
 
   app.on('window-all-closed', () => app.quit());
+}
+
+/** `npm run test:electron`: the packaged page must load and reach the handlers through the preload. */
+function runSmokeTest(window: BrowserWindow) {
+  const timeout = setTimeout(() => app.exit(1), 30_000);
+  window.webContents.once('did-finish-load', async () => {
+    const reached = await window.webContents.executeJavaScript(
+      "window.zonebook['app.info']({}).then((r) => r.ok && r.value.runtime === 'electron')",
+    );
+    clearTimeout(timeout);
+    console.log(reached ? 'Electron smoke test passed' : 'Electron smoke test failed: the bridge did not answer');
+    app.exit(reached ? 0 : 1);
+  });
 }
