@@ -1,2 +1,11 @@
-// `npm run bench`: benchmarks in real Chromium, figures as ratios to raw IndexedDB in the same run.
-console.log('no benchmarks yet: they arrive with the ledger (issue 3) and declarations (issue 4).');
+// `npm run bench`: the benchmark runner is TypeScript (tests/bench/run.ts); tsx runs it as it is.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tests', 'bench', 'run.ts')], {
+  stdio: 'inherit',
+  cwd: root,
+});
+process.exit(result.status ?? 1);

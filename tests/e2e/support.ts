@@ -7,8 +7,8 @@ import { createDispatch } from '../../shared/bridge/dispatch';
 import { startHost, type RunningHost } from '../../electron/host';
 import { createHandlers } from '../../electron/services/handlers';
 
-export const repoRoot = join(__dirname, '..', '..');
-export const screenshotDir = join(__dirname, 'screenshots');
+export const repoRoot = join(import.meta.dirname, '..', '..');
+export const screenshotDir = join(import.meta.dirname, 'screenshots');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium, never a downloaded one, with the flags that work on our closed network. */
