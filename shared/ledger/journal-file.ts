@@ -13,19 +13,29 @@ export function journalToNdjson(entries: Iterable<JournalEntry>): string {
   return text;
 }
 
-/** Reads NDJSON text into raw entries; the first line that is not JSON fails, with its line number (1-based). */
+/**
+ * Reads NDJSON text into raw entries. Every line must be JSON in canonical form and the file must end
+ * with a newline, so even a changed space or line ending is refused; the first bad line fails, with its
+ * line number (1-based).
+ */
 export function parseJournalNdjson(
   text: string,
 ): { ok: true; entries: unknown[] } | { ok: false; line: number; reason: string } {
   const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
+  if (lines.pop() !== '')
+    return { ok: false, line: lines.length + 1, reason: 'the file does not end with a newline' };
   const entries: unknown[] = [];
   for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    let value: unknown;
     try {
-      entries.push(JSON.parse(lines[i] ?? ''));
+      value = JSON.parse(line);
     } catch (error) {
       return { ok: false, line: i + 1, reason: `not JSON: ${(error as Error).message}` };
     }
+    if (canonicalJson(value) !== line)
+      return { ok: false, line: i + 1, reason: 'not in canonical JSON form' };
+    entries.push(value);
   }
   return { ok: true, entries };
 }

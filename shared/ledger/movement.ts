@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { customsDateOf, utcInstant } from '../domain/customs-date';
-import { isNegativeDecimal } from '../domain/decimal';
+import { isDecimalString, isNegativeDecimal } from '../domain/decimal';
 import { Etpsno, Sccd } from '../domain/enterprise';
 import { PutrecNo } from '../domain/account-book';
 import { customsDateField, recordId, requiredText } from '../domain/field-rules';
@@ -73,11 +73,15 @@ type Issue = { path: (string | number)[]; message: string };
 
 function kindIssues(movement: MovementFields): Issue[] {
   const issues: Issue[] = [];
-  const rule = kinds[movement.kind];
+  // zod runs this refinement even when some fields failed, so read them defensively.
+  const rule: KindRule | undefined = kinds[movement.kind];
+  if (!rule || !Array.isArray(movement.lines)) return issues;
   const name = `${rule.nameEn} (${movement.kind})`;
 
-  const expectedDate = customsDateOf(movement.occurredAt);
-  if (movement.customsDate !== expectedDate) {
+  const expectedDate = Number.isNaN(Date.parse(movement.occurredAt))
+    ? undefined
+    : customsDateOf(movement.occurredAt);
+  if (expectedDate !== undefined && movement.customsDate !== expectedDate) {
     issues.push({
       path: ['customsDate'],
       message: `Customs date (customsDate) must be the Beijing-time date of occurredAt, ${expectedDate}, got ${movement.customsDate}`,
@@ -136,7 +140,7 @@ function kindIssues(movement: MovementFields): Issue[] {
   if (!lineRule) return issues;
   movement.lines.forEach((line, index) => {
     const at = (field: string) => ['lines', index, field];
-    if (!lineRule.signedQty && isNegativeDecimal(line.qty)) {
+    if (!lineRule.signedQty && isDecimalString(line.qty) && isNegativeDecimal(line.qty)) {
       issues.push({
         path: at('qty'),
         message: `Quantity (qty) must be greater than zero, got "${line.qty}"; only a stocktake adjustment may be negative`,
