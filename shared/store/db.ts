@@ -1,4 +1,9 @@
 import Dexie, { type Table } from 'dexie';
+import type { AccountBook } from '../domain/account-book';
+import type { BookLine } from '../domain/book-line';
+import type { Enterprise } from '../domain/enterprise';
+import type { Location } from '../domain/location';
+import type { BalanceRow, JournalRow, MetaRow, OutboxRow } from './rows';
 
 /** What the platform gives the store: the browser's IndexedDB, or fake-indexeddb in Node. */
 export interface IndexedDbPlatform {
@@ -6,9 +11,9 @@ export interface IndexedDbPlatform {
   IDBKeyRange: typeof IDBKeyRange;
 }
 
-export interface MetaRow {
-  key: string;
-  value: unknown;
+/** A book line as stored: with the lower-cased text that the inventory's free-text filter searches. */
+export interface BookLineRow extends BookLine {
+  searchText: string;
 }
 
 export const defaultDatabaseName = 'zonebook';
@@ -19,11 +24,27 @@ export const defaultDatabaseName = 'zonebook';
  */
 export class ZonebookDb extends Dexie {
   meta!: Table<MetaRow, string>;
+  enterprises!: Table<Enterprise, string>;
+  books!: Table<AccountBook, string>;
+  bookLines!: Table<BookLineRow, string>;
+  locations!: Table<Location, string>;
+  journal!: Table<JournalRow, string>;
+  balances!: Table<BalanceRow, [string, string]>;
+  outbox!: Table<OutboxRow, string>;
 
   constructor(name: string, platform: IndexedDbPlatform) {
     super(name, { indexedDB: platform.indexedDB, IDBKeyRange: platform.IDBKeyRange });
     this.version(1).stores({
       meta: 'key',
+    });
+    this.version(2).stores({
+      enterprises: 'id, sccd',
+      books: 'id, &putrecNo, ownerEnterpriseId',
+      bookLines: 'id, &[bookId+gdsSeqno], [bookId+gdsMtno], barcode, gdecd',
+      locations: 'id, bookId, enterpriseId, code',
+      journal: 'id, &[deviceId+deviceSeq], &movementId, bookId, *bookLineIds, reversalOf',
+      balances: '[bookLineId+account], bookLineId, bookId, account',
+      outbox: 'movementId, status, bookId',
     });
   }
 }

@@ -1,0 +1,94 @@
+import { parseBalanceKey } from '../ledger';
+import { backupToText, readBackup, type BackupContent } from './backup-file';
+import type { ZonebookDb } from './db';
+import { headKey } from './device';
+import { asStorageError, StoreError } from './errors';
+import { bookLineOf, searchTextOf } from './master-data';
+import { journalRowOf } from './posting';
+import type { BalanceRow } from './rows';
+
+/** Everything the store holds that a restore needs, in journal order. */
+export async function readBackupContent(db: ZonebookDb): Promise<BackupContent> {
+  return db.transaction(
+    'r',
+    [db.enterprises, db.books, db.bookLines, db.locations, db.journal, db.outbox],
+    async () => {
+      const [enterprises, books, bookLines, locations, journal, outbox] = await Promise.all([
+        db.enterprises.toArray(),
+        db.books.toArray(),
+        db.bookLines.toArray(),
+        db.locations.toArray(),
+        db.journal.orderBy('[deviceId+deviceSeq]').toArray(),
+        db.outbox.toArray(),
+      ]);
+      return {
+        enterprises,
+        books,
+        bookLines: bookLines.map(bookLineOf),
+        locations,
+        entries: journal.map((row) => row.entry),
+        outbox,
+      };
+    },
+  );
+}
+
+export async function exportBackup(db: ZonebookDb, exportedAt = new Date().toISOString()): Promise<string> {
+  return backupToText(await readBackupContent(db), exportedAt);
+}
+
+/**
+ * Replaces the whole database with a backup, after readBackup has checked every line of it. A broken
+ * file is refused, naming the line, and the database is left exactly as it was.
+ */
+export async function restoreBackup(
+  db: ZonebookDb,
+  text: string,
+): Promise<{ entries: number; bookLines: number }> {
+  const verdict = readBackup(text);
+  if (!verdict.ok) {
+    throw new StoreError(
+      'brokenBackup',
+      `The backup is broken at line ${verdict.line}: ${verdict.reason}. Nothing was restored.`,
+      [{ field: `line ${verdict.line}`, message: verdict.reason }],
+    );
+  }
+  const { backup } = verdict;
+  const bookOfLine = new Map(backup.bookLines.map((line) => [line.id, line.bookId]));
+  const balances: BalanceRow[] = [...backup.balances].map(([key, qty]) => {
+    const { bookLineId, account } = parseBalanceKey(key);
+    return { bookLineId, account, qty, bookId: bookOfLine.get(bookLineId) ?? '' };
+  });
+  const tables = [
+    db.enterprises,
+    db.books,
+    db.bookLines,
+    db.locations,
+    db.journal,
+    db.balances,
+    db.outbox,
+    db.meta,
+  ];
+  try {
+    await db.transaction('rw', tables, async () => {
+      await Promise.all(tables.filter((table) => table !== db.meta).map((table) => table.clear()));
+      const heads = await db.meta.where('key').startsWith('head:').primaryKeys();
+      await Promise.all([
+        db.meta.bulkDelete(heads),
+        db.enterprises.bulkAdd(backup.enterprises),
+        db.books.bulkAdd(backup.books),
+        db.bookLines.bulkAdd(backup.bookLines.map((line) => ({ ...line, searchText: searchTextOf(line) }))),
+        db.locations.bulkAdd(backup.locations),
+        db.journal.bulkAdd(backup.entries.map(journalRowOf)),
+        db.balances.bulkAdd(balances),
+        db.outbox.bulkAdd(backup.outbox),
+        db.meta.bulkPut(
+          [...backup.heads].map(([deviceId, head]) => ({ key: headKey(deviceId), value: head })),
+        ),
+      ]);
+    });
+  } catch (error) {
+    throw asStorageError(error);
+  }
+  return { entries: backup.entries.length, bookLines: backup.bookLines.length };
+}

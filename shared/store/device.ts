@@ -1,0 +1,24 @@
+import { newId } from '../domain/ids';
+import type { DeviceHead } from '../ledger';
+import type { ZonebookDb } from './db';
+
+const deviceKey = 'device';
+export const headKey = (deviceId: string) => `head:${deviceId}`;
+
+/**
+ * This database's device id, made once. Each device writes its own hash chain, so journals of several
+ * workstations can later merge without rewriting history.
+ */
+export async function ensureDeviceId(db: ZonebookDb): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const existing = await db.meta.get(deviceKey);
+    if (typeof existing?.value === 'string') return existing.value;
+    const deviceId = newId();
+    await db.meta.put({ key: deviceKey, value: deviceId });
+    return deviceId;
+  });
+}
+
+export async function deviceHead(db: ZonebookDb, deviceId: string): Promise<DeviceHead | null> {
+  return ((await db.meta.get(headKey(deviceId)))?.value as DeviceHead | undefined) ?? null;
+}

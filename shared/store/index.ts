@@ -1,0 +1,29 @@
+/**
+ * The only code that touches Dexie. Given an IndexedDB factory, it runs on the browser's IndexedDB in the
+ * renderer and on fake-indexeddb in Node (CLI, tests).
+ */
+export { openStore, ZonebookDb, defaultDatabaseName } from './db';
+export type { BookLineRow, IndexedDbPlatform } from './db';
+export { StoreError, asStorageError } from './errors';
+export type { StoreErrorCode } from './errors';
+export type { BalanceRow, JournalRow, OutboxRow, OutboxStatus } from './rows';
+export { ensureDeviceId, deviceHead } from './device';
+export {
+  saveEnterprise,
+  saveBook,
+  saveLocations,
+  saveBookLines,
+  bookLineProblems,
+  bookLineOf,
+} from './master-data';
+export type { RowProblem } from './master-data';
+export { postMovement, postMovements, journalRowOf } from './posting';
+export type { PostOptions } from './posting';
+export { inventoryPage, historyOfBookLine, reversedAmong } from './inventory';
+export type { InventoryFilter, InventoryRow, CustodyFilter } from './inventory';
+export { balancesFromJournal, findBalanceDrift, rebuildBalances } from './rebuild';
+export type { BalanceDrift } from './rebuild';
+export { exportBackup, restoreBackup, readBackupContent } from './backup';
+export { backupToText, readBackup, backupFormat, backupVersion } from './backup-file';
+export type { BackupContent, VerifiedBackup, BackupVerdict } from './backup-file';
+export { customsStateOf } from './outbox';

@@ -1,0 +1,65 @@
+import { addPostingsInto, parseBalanceKey, type BalanceKey } from '../ledger';
+import type { DecimalString } from '../domain/decimal';
+import type { ZonebookDb } from './db';
+import type { BalanceRow } from './rows';
+
+const chunk = 5_000;
+
+/** Balances replayed from the journal alone, in chunks so a million entries never sit in memory at once. */
+export async function balancesFromJournal(db: ZonebookDb): Promise<Map<BalanceKey, DecimalString>> {
+  const balances = new Map<BalanceKey, DecimalString>();
+  let last: [string, number] | undefined;
+  for (;;) {
+    const collection = last
+      ? db.journal.where('[deviceId+deviceSeq]').above(last)
+      : db.journal.orderBy('[deviceId+deviceSeq]');
+    const rows = await collection.limit(chunk).toArray();
+    for (const row of rows) addPostingsInto(balances, row.entry.postings);
+    const tail = rows[rows.length - 1];
+    if (!tail || rows.length < chunk) return balances;
+    last = [tail.deviceId, tail.deviceSeq];
+  }
+}
+
+export interface BalanceDrift {
+  bookLineId: string;
+  account: string;
+  stored: DecimalString;
+  fromJournal: DecimalString;
+}
+
+/** Where the stored balance rows differ from a replay of the journal; empty when they agree exactly. */
+export async function findBalanceDrift(db: ZonebookDb): Promise<BalanceDrift[]> {
+  const replayed = await balancesFromJournal(db);
+  const stored = await db.balances.toArray();
+  const drift: BalanceDrift[] = [];
+  const seen = new Set<string>();
+  for (const row of stored) {
+    const key = `${row.bookLineId}|${row.account}` as BalanceKey;
+    seen.add(key);
+    const fromJournal = replayed.get(key) ?? '0';
+    if (fromJournal !== row.qty)
+      drift.push({ bookLineId: row.bookLineId, account: row.account, stored: row.qty, fromJournal });
+  }
+  for (const [key, qty] of replayed) {
+    if (seen.has(key)) continue;
+    const { bookLineId, account } = parseBalanceKey(key);
+    drift.push({ bookLineId, account, stored: '0', fromJournal: qty });
+  }
+  return drift;
+}
+
+/** Rewrites every balance row from the journal, in one transaction. */
+export async function rebuildBalances(db: ZonebookDb): Promise<number> {
+  const replayed = await balancesFromJournal(db);
+  const bookOf = new Map((await db.bookLines.toArray()).map((line) => [line.id, line.bookId]));
+  const rows: BalanceRow[] = [...replayed].map(([key, qty]) => {
+    const { bookLineId, account } = parseBalanceKey(key);
+    return { bookLineId, account, qty, bookId: bookOf.get(bookLineId) ?? '' };
+  });
+  await db.transaction('rw', db.balances, async () => {
+    await db.balances.clear();
+    await db.balances.bulkAdd(rows);
+  });
+  return rows.length;
+}

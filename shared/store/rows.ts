@@ -1,0 +1,47 @@
+import type { DecimalString } from '../domain/decimal';
+import type { JournalEntry, LedgerAccount, MovementKind } from '../ledger';
+
+/**
+ * A journal entry as stored: the entry itself, untouched (its hash covers exactly it), and the keys the
+ * store looks it up by.
+ */
+export interface JournalRow {
+  id: string;
+  deviceId: string;
+  deviceSeq: number;
+  movementId: string;
+  bookId: string;
+  bookLineIds: string[];
+  kind: MovementKind;
+  /** Set on a reversal: the movement it reverses. */
+  reversalOf?: string;
+  entry: JournalEntry;
+}
+
+/** One (book line × account) balance, kept in step with the journal in the posting transaction. */
+export interface BalanceRow {
+  bookLineId: string;
+  account: LedgerAccount;
+  bookId: string;
+  qty: DecimalString;
+}
+
+/**
+ * Where a movement that customs must hear of stands. `pending` until the batching puts it into a
+ * document; then `batched` and `declared` once the document is sent.
+ */
+export type OutboxStatus = 'pending' | 'batched' | 'declared';
+
+export interface OutboxRow {
+  movementId: string;
+  bookId: string;
+  kind: MovementKind;
+  status: OutboxStatus;
+  documentId?: string;
+  recordedAt: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
