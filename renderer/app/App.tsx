@@ -14,7 +14,9 @@ import type { i18n } from 'i18next';
 import { useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Language, SettingsState } from '../../shared/domain/settings';
-import { NotBuilt } from '../features/placeholder/NotBuilt';
+import { InventoryArea } from '../features/inventory/InventoryArea';
+import { MovementsPage } from '../features/movements/MovementsPage';
+import { NotBuilt, type PlannedArea } from '../features/placeholder/NotBuilt';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { resolveLanguage } from './i18n';
@@ -70,8 +72,12 @@ function Shell({ settings, onLanguageChange }: ShellProps) {
           <ErrorBoundary resetKey={area}>
             {area === 'settings' ? (
               <SettingsPage language={settings.settings.language} onLanguageChange={onLanguageChange} />
+            ) : area === 'inventory' ? (
+              <InventoryArea />
+            ) : area === 'movements' ? (
+              <MovementsPage />
             ) : (
-              <NotBuilt area={area} />
+              <NotBuilt area={area as PlannedArea} />
             )}
           </ErrorBoundary>
         </Layout.Content>

@@ -1,8 +1,16 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/domain/settings';
+import { inventoryEn, inventoryZh } from '../features/inventory/locales';
+import { movementsEn, movementsZh } from '../features/movements/locales';
 import { en } from './locales/en';
 import { zhCN } from './locales/zh-CN';
+
+/** Each feature keeps its texts beside it; they meet here under the feature's key. */
+const dictionaries = {
+  en: { ...en, inventory: inventoryEn, movements: movementsEn },
+  'zh-CN': { ...zhCN, inventory: inventoryZh, movements: movementsZh },
+};
 
 /** Chinese locales (zh, zh-CN, zh-TW, …) get Chinese; every other locale gets English. */
 export function languageForLocale(locale: string | undefined): Language {
@@ -18,7 +26,7 @@ export async function createI18n(language: Language): Promise<i18n> {
   await instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources: { en: { translation: dictionaries.en }, 'zh-CN': { translation: dictionaries['zh-CN'] } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

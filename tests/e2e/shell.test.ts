@@ -21,8 +21,8 @@ describe('the shell in Chromium, through the browser host', () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(host.url);
-    await page.getByRole('menuitem', { name: 'Inventory' }).waitFor();
-    await page.getByText('Inventory is not built yet').waitFor();
+    await page.getByRole('menuitem', { name: 'Exhibits' }).click();
+    await page.getByText('Exhibits is not built yet').waitFor();
     await screenshot(page, 'shell-en');
 
     await page.getByRole('menuitem', { name: 'Settings' }).click();
@@ -36,8 +36,8 @@ describe('the shell in Chromium, through the browser host', () => {
     await page.reload();
     await page.getByRole('menuitem', { name: '设置' }).waitFor();
     expect(await page.getByText('本机安装信息').isVisible()).toBe(true);
-    await page.getByRole('menuitem', { name: '库存' }).click();
-    await page.getByText('「库存」尚未开发').waitFor();
+    await page.getByRole('menuitem', { name: '展品' }).click();
+    await page.getByText('「展品」尚未开发').waitFor();
     await screenshot(page, 'shell-zh');
     expect(errors).toEqual([]);
     await context.close();

@@ -52,7 +52,8 @@ describe('the shell', () => {
 
   it('says plainly that an area is not built yet', async () => {
     await renderApp('en-US');
-    expect(screen.getByText('Inventory is not built yet')).toBeTruthy();
+    await userEvent.click(screen.getByText('Exhibits'));
+    expect(screen.getByText('Exhibits is not built yet')).toBeTruthy();
     expect(screen.getByText(/Nothing here is stored or declared/)).toBeTruthy();
   });
 
