@@ -18,6 +18,7 @@ import { InventoryArea } from '../features/inventory/InventoryArea';
 import { MovementsPage } from '../features/movements/MovementsPage';
 import { NotBuilt, type PlannedArea } from '../features/placeholder/NotBuilt';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { BookPicker, CurrentBookProvider } from './current-book';
 import { ErrorBoundary } from './ErrorBoundary';
 import { resolveLanguage } from './i18n';
 import { useArea, type Area } from './routes';
@@ -59,6 +60,9 @@ function Shell({ settings, onLanguageChange }: ShellProps) {
         />
       </Layout.Sider>
       <Layout>
+        <Layout.Header className="zb-header">
+          <BookPicker />
+        </Layout.Header>
         <Layout.Content className="zb-content">
           {settings.recoveredFrom && (
             <Alert
@@ -121,7 +125,9 @@ export function App({ services, i18n, initialSettings, systemLocale }: AppProps)
         <AntApp>
           <ServicesProvider services={services}>
             {saveError && <Alert type="error" showIcon banner message={saveError} />}
-            <Shell settings={settings} onLanguageChange={(next) => void changeLanguage(next)} />
+            <CurrentBookProvider>
+              <Shell settings={settings} onLanguageChange={(next) => void changeLanguage(next)} />
+            </CurrentBookProvider>
           </ServicesProvider>
         </AntApp>
       </ConfigProvider>

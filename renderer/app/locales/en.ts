@@ -1,5 +1,6 @@
 export const en = {
   app: { name: 'Zonebook', tagline: 'Bonded inventory and customs declarations' },
+  book: { current: 'Account book' },
   nav: {
     inventory: 'Inventory',
     movements: 'Movements',

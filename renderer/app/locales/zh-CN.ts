@@ -2,6 +2,7 @@ import type { Messages } from './en';
 
 export const zhCN: Messages = {
   app: { name: 'Zonebook 账册通', tagline: '保税库存与海关申报' },
+  book: { current: '账册' },
   nav: {
     inventory: '库存',
     movements: '货物进出',
