@@ -29,6 +29,8 @@ type CredentialFile = z.infer<typeof CredentialFile>;
  */
 export function createFileCredentialStore(path: string, cipher?: SecretCipher): FileCredentialStore {
   const encrypted = cipher !== undefined;
+  // Saves run one after another, so two settings saved together cannot drop each other.
+  let saving: Promise<void> = Promise.resolve();
 
   async function load(): Promise<CredentialFile> {
     let text: string;
@@ -38,7 +40,14 @@ export function createFileCredentialStore(path: string, cipher?: SecretCipher): 
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { encrypted, secrets: {} };
       throw error;
     }
-    const parsed = CredentialFile.safeParse(JSON.parse(text));
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // JSON.parse quotes the text it choked on, which here may be a secret.
+      json = undefined;
+    }
+    const parsed = CredentialFile.safeParse(json);
     if (!parsed.success) throw new Error(`credential file ${path} is not in the expected form`);
     if (parsed.data.encrypted !== encrypted)
       throw new Error(
@@ -55,12 +64,16 @@ export function createFileCredentialStore(path: string, cipher?: SecretCipher): 
       if (stored === undefined || !cipher) return stored;
       return cipher.decrypt(Buffer.from(stored, 'base64'));
     },
-    async set(name, secret) {
-      const file = await load();
-      file.secrets[name] = cipher ? cipher.encrypt(secret).toString('base64') : secret;
-      await mkdir(dirname(path), { recursive: true });
-      await writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`);
-      await chmod(path, 0o600);
+    set(name, secret) {
+      const save = saving.then(async () => {
+        const file = await load();
+        file.secrets[name] = cipher ? cipher.encrypt(secret).toString('base64') : secret;
+        await mkdir(dirname(path), { recursive: true });
+        await writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`);
+        await chmod(path, 0o600);
+      });
+      saving = save.catch(() => {});
+      return save;
     },
   };
 }

@@ -96,7 +96,14 @@ export async function watchExchangeFolders(options: ExchangeWatcherOptions): Pro
 
   async function handle(candidate: Candidate): Promise<void> {
     const { box, name, path } = candidate;
-    const bytes = await readFile(path);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      // Taken away between listing and reading (by the client, or a second scan of ours): nothing to do.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
     const sha256 = sha256Hex(bytes);
     const record = { sha256, direction: 'received' as const, channel: box, name };
     if (archive.has(sha256)) {

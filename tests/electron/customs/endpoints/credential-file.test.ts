@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   createFileCredentialStore,
@@ -27,9 +27,10 @@ describe('file credential store', () => {
     const path = join(folder, 'credentials.json');
     const store = createFileCredentialStore(path);
 
-    await store.set('gateway', 'tok-123');
+    await Promise.all([store.set('gateway', 'tok-123'), store.set('backup', 'tok-789')]);
 
     expect(store.plainText).toBe(true);
+    expect(await store.get('backup')).toBe('tok-789');
     expect(await store.get('gateway')).toBe('tok-123');
     expect(await store.get('other')).toBeUndefined();
     expect(await readFile(path, 'utf8')).toContain('tok-123');
@@ -60,5 +61,16 @@ describe('file credential store', () => {
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toContain(path);
     expect((error as Error).message).not.toContain('tok-123');
+  });
+
+  it('never quotes a damaged file in its error, since the file holds secrets', async () => {
+    const path = join(folder, 'credentials.json');
+    await writeFile(path, 'tok-123 was pasted here');
+
+    const error = await createFileCredentialStore(path)
+      .get('gateway')
+      .catch((caught: Error) => caught);
+
+    expect((error as Error).message).toBe(`credential file ${path} is not in the expected form`);
   });
 });
