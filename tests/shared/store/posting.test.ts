@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import {
+  balanceKey,
+  GENESIS_HASH,
+  kinds,
+  replay,
+  verifyJournal,
+  zoneAccount,
+  type Movement,
+} from '../../../shared/ledger';
+import {
+  deviceHead,
+  ensureDeviceId,
+  findBalanceDrift,
+  postMovement,
+  postMovements,
+} from '../../../shared/store';
+import {
+  deviceId,
+  dump,
+  lineFor,
+  lines,
+  locations,
+  movement,
+  recordedAt,
+  refusal,
+  seededStore,
+  storedBalances,
+} from './fixtures';
+
+const receive = (qty: string, line = 0) =>
+  movement('entryFromAbroad', [lineFor('entryFromAbroad', qty, line)]);
+
+describe('postMovement', () => {
+  it('writes the journal row, the balance rows and the outbox row together', async () => {
+    const db = await seededStore();
+    const received = receive('100');
+    const entry = await postMovement(db, received, { deviceId, recordedAt });
+
+    expect(entry).toMatchObject({ deviceId, deviceSeq: 1, recordedAt, prevHash: GENESIS_HASH });
+    expect(entry.movement).toEqual(received);
+    const journal = await db.journal.toArray();
+    expect(journal).toEqual([
+      {
+        id: entry.id,
+        deviceId,
+        deviceSeq: 1,
+        movementId: received.id,
+        bookId: received.bookId,
+        bookLineIds: [lines[0]!.id],
+        kind: 'entryFromAbroad',
+        entry,
+      },
+    ]);
+    expect(await storedBalances(db)).toEqual(
+      new Map([
+        [`${lines[0]!.id}|abroad`, '-100'],
+        [`${lines[0]!.id}|${zoneAccount(locations[0]!.id)}`, '100'],
+      ]),
+    );
+    expect((await db.balances.toArray()).every((row) => row.bookId === received.bookId)).toBe(true);
+    expect(await db.outbox.toArray()).toEqual([
+      {
+        movementId: received.id,
+        bookId: received.bookId,
+        kind: 'entryFromAbroad',
+        status: 'pending',
+        recordedAt,
+      },
+    ]);
+    expect(await deviceHead(db, deviceId)).toEqual({ deviceSeq: 1, hash: entry.hash });
+  });
+
+  it('writes an outbox row only for kinds customs must hear of', async () => {
+    const db = await seededStore();
+    await postMovement(db, receive('100'), { deviceId, recordedAt });
+    const relocated = movement('relocate', [lineFor('relocate', '30')]);
+    const adjusted = movement('stocktakeAdjustment', [lineFor('stocktakeAdjustment', '-1', 0)]);
+    const released = movement('releaseDomestic', [lineFor('releaseDomestic', '20')]);
+    await postMovements(db, [relocated, adjusted, released], { deviceId, recordedAt });
+
+    expect(kinds.relocate.declare).toBe(false);
+    expect(kinds.releaseDomestic.declare).toBe(true);
+    const outboxKinds = (await db.outbox.toArray()).map((row) => row.kind).sort();
+    const declarable = ['entryFromAbroad', 'relocate', 'stocktakeAdjustment', 'releaseDomestic'].filter(
+      (kind) => kinds[kind as Movement['kind']].declare,
+    );
+    expect(outboxKinds).toEqual(declarable.sort());
+    expect(await db.journal.count()).toBe(4);
+  });
+
+  it('keeps stored balances equal to a replay of the journal', async () => {
+    const db = await seededStore();
+    await postMovement(db, receive('100'), { deviceId, recordedAt });
+    await postMovement(db, receive('7.12345', 1), { deviceId, recordedAt });
+    await postMovement(db, movement('relocate', [lineFor('relocate', '30')]), { deviceId, recordedAt });
+    await postMovement(db, movement('releaseDomestic', [lineFor('releaseDomestic', '0.00001', 1)]), {
+      deviceId,
+      recordedAt,
+    });
+    await postMovement(db, movement('releaseDomestic', [lineFor('releaseDomestic', '70')]), {
+      deviceId,
+      recordedAt,
+    });
+
+    const replayed = replay((await db.journal.toArray()).map((row) => row.entry));
+    expect(await storedBalances(db)).toEqual(replayed);
+    expect(await findBalanceDrift(db)).toEqual([]);
+    // The location emptied by the release has no row left: zero balances are not stored.
+    expect(replayed.has(balanceKey(lines[0]!.id, zoneAccount(locations[0]!.id)))).toBe(false);
+    expect(await db.balances.get([lines[0]!.id, zoneAccount(locations[0]!.id)])).toBeUndefined();
+    expect(replayed.get(balanceKey(lines[1]!.id, zoneAccount(locations[0]!.id)))).toBe('7.12344');
+  });
+
+  it('numbers the device’s entries 1, 2, 3 … and continues the hash chain across calls', async () => {
+    const db = await seededStore();
+    const first = await postMovement(db, receive('10'), { deviceId, recordedAt });
+    const [second, third] = await postMovements(db, [receive('20'), receive('30')], { deviceId, recordedAt });
+    const fourth = await postMovement(db, receive('40'), { deviceId, recordedAt });
+    const other = await postMovement(db, receive('5'), { deviceId: 'device-other', recordedAt });
+
+    expect([first, second, third, fourth].map((e) => e?.deviceSeq)).toEqual([1, 2, 3, 4]);
+    expect(second?.prevHash).toBe(first.hash);
+    expect(third?.prevHash).toBe(second?.hash);
+    expect(fourth.prevHash).toBe(third?.hash);
+    expect(other).toMatchObject({ deviceSeq: 1, prevHash: GENESIS_HASH });
+
+    const rows = await db.journal.orderBy('[deviceId+deviceSeq]').toArray();
+    const verdict = verifyJournal(rows.map((row) => row.entry));
+    expect(verdict.ok).toBe(true);
+    expect(await deviceHead(db, deviceId)).toEqual({ deviceSeq: 4, hash: fourth.hash });
+    expect(await deviceHead(db, 'device-other')).toEqual({ deviceSeq: 1, hash: other.hash });
+  });
+
+  it('refuses the same movement posted twice as a duplicate, and changes nothing', async () => {
+    const db = await seededStore();
+    const received = receive('100');
+    await postMovement(db, received, { deviceId, recordedAt });
+    const before = await dump(db);
+
+    const error = await refusal(postMovement(db, received, { deviceId, recordedAt }));
+    expect(error.code).toBe('duplicate');
+    expect(error.fields).toEqual([{ field: 'id', message: `Movement ${received.id} was already posted` }]);
+    expect(await dump(db)).toEqual(before);
+
+    const twiceInOneCall = await refusal(
+      postMovements(db, [receive('1'), { ...received, lines: received.lines }], { deviceId, recordedAt }),
+    );
+    expect(twiceInOneCall.code).toBe('duplicate');
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('refuses a movement repeated within one call', async () => {
+    const db = await seededStore();
+    const received = receive('100');
+    const before = await dump(db);
+    const error = await refusal(postMovements(db, [received, received], { deviceId, recordedAt }));
+    expect(error.code).toBe('duplicate');
+    expect(error.fields[0]?.field).toBe('movement 2: id');
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('gives each database one device id, kept across calls', async () => {
+    const db = await seededStore();
+    const id = await ensureDeviceId(db);
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await ensureDeviceId(db)).toBe(id);
+  });
+
+  it('posts a batch that draws on stock received earlier in the same batch', async () => {
+    const db = await seededStore();
+    const entries = await postMovements(
+      db,
+      [receive('10'), movement('relocate', [lineFor('relocate', '10')])],
+      { deviceId, recordedAt },
+    );
+    expect(entries).toHaveLength(2);
+    expect(await storedBalances(db)).toEqual(
+      new Map([
+        [`${lines[0]!.id}|abroad`, '-10'],
+        [`${lines[0]!.id}|${zoneAccount(locations[1]!.id)}`, '10'],
+      ]),
+    );
+  });
+});
