@@ -7,7 +7,7 @@ import { bookLineOf, searchTextOf } from './master-data';
 import { journalRowOf } from './posting';
 import type { BalanceRow } from './rows';
 
-/** Everything the store holds that a restore needs, in journal order. */
+/** Everything the store holds that a restore needs, the journal in the order this database took it in. */
 export async function readBackupContent(db: ZonebookDb): Promise<BackupContent> {
   return db.transaction(
     'r',
@@ -18,7 +18,7 @@ export async function readBackupContent(db: ZonebookDb): Promise<BackupContent> 
         db.books.toArray(),
         db.bookLines.toArray(),
         db.locations.toArray(),
-        db.journal.orderBy('[deviceId+deviceSeq]').toArray(),
+        db.journal.orderBy('localSeq').toArray(),
         db.outbox.toArray(),
       ]);
       return {
@@ -79,7 +79,7 @@ export async function restoreBackup(
         db.books.bulkAdd(backup.books),
         db.bookLines.bulkAdd(backup.bookLines.map((line) => ({ ...line, searchText: searchTextOf(line) }))),
         db.locations.bulkAdd(backup.locations),
-        db.journal.bulkAdd(backup.entries.map(journalRowOf)),
+        db.journal.bulkAdd(backup.entries.map((entry, index) => journalRowOf(entry, index + 1))),
         db.balances.bulkAdd(balances),
         db.outbox.bulkAdd(backup.outbox),
         db.meta.bulkPut(

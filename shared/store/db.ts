@@ -46,6 +46,20 @@ export class ZonebookDb extends Dexie {
       balances: '[bookLineId+account], bookLineId, bookId, account',
       outbox: 'movementId, status, bookId',
     });
+    this.version(3)
+      .stores({
+        journal: 'id, &[deviceId+deviceSeq], &movementId, bookId, *bookLineIds, reversalOf, &localSeq',
+      })
+      .upgrade(async (tx) => {
+        // The order taken in was not kept before; each device's own order is the best that is known.
+        let localSeq = 0;
+        await tx
+          .table<JournalRow, string>('journal')
+          .orderBy('[deviceId+deviceSeq]')
+          .modify((row) => {
+            row.localSeq = ++localSeq;
+          });
+      });
   }
 }
 

@@ -24,6 +24,13 @@ export type { InventoryFilter, InventoryRow, CustodyFilter } from './inventory';
 export { balancesFromJournal, findBalanceDrift, rebuildBalances } from './rebuild';
 export type { BalanceDrift } from './rebuild';
 export { exportBackup, restoreBackup, readBackupContent } from './backup';
-export { backupToText, readBackup, backupFormat, backupVersion } from './backup-file';
+export {
+  backupEndLine,
+  backupLines,
+  backupToText,
+  readBackup,
+  backupFormat,
+  backupVersion,
+} from './backup-file';
 export type { BackupContent, VerifiedBackup, BackupVerdict } from './backup-file';
 export { customsStateOf } from './outbox';

@@ -99,16 +99,9 @@ export async function inventoryPage(
   };
 }
 
-/** A book line's whole history, oldest first. */
+/** A book line's whole history, oldest first: in the journal's order, not by a device's clock. */
 export async function historyOfBookLine(db: ZonebookDb, bookLineId: string): Promise<JournalRow[]> {
-  const rows = await db.journal.where('bookLineIds').equals(bookLineId).toArray();
-  return rows.sort((a, b) =>
-    a.entry.recordedAt === b.entry.recordedAt
-      ? a.deviceSeq - b.deviceSeq
-      : a.entry.recordedAt < b.entry.recordedAt
-        ? -1
-        : 1,
-  );
+  return db.journal.where('bookLineIds').equals(bookLineId).sortBy('localSeq');
 }
 
 /** Ids of movements that have been reversed, among the given ones. */

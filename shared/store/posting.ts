@@ -29,12 +29,13 @@ export interface PostOptions {
   recordedAt?: string;
 }
 
-export function journalRowOf(entry: JournalEntry): JournalRow {
+export function journalRowOf(entry: JournalEntry, localSeq: number): JournalRow {
   const { movement } = entry;
   return {
     id: entry.id,
     deviceId: entry.deviceId,
     deviceSeq: entry.deviceSeq,
+    localSeq,
     movementId: movement.id,
     bookId: movement.bookId,
     bookLineIds: [...new Set(movement.lines.map((line) => line.bookLineId))],
@@ -106,21 +107,32 @@ export async function postMovements(
           movements.flatMap((m) => m.lines.flatMap((l) => [l.fromLocationId, l.toLocationId])),
         ).filter((id): id is string => id !== undefined);
 
-        const [books, lines, locations, balanceRows, head, already, originals, earlierReversals, outboxRows] =
-          await Promise.all([
-            db.books.bulkGet(bookIds),
-            db.bookLines.bulkGet(lineIds),
-            db.locations.bulkGet(locationIds),
-            db.balances.bulkGet(balanceKeys.map((key) => key.split('|') as [string, string])),
-            db.meta.get(headKey(options.deviceId)),
-            db.journal
-              .where('movementId')
-              .anyOf(movements.map((m) => m.id))
-              .primaryKeys(),
-            reversedIds.length ? db.journal.where('movementId').anyOf(reversedIds).toArray() : [],
-            reversedIds.length ? db.journal.where('reversalOf').anyOf(reversedIds).toArray() : [],
-            reversedIds.length ? db.outbox.bulkGet(reversedIds) : [],
-          ]);
+        const [
+          books,
+          lines,
+          locations,
+          balanceRows,
+          head,
+          lastLocalSeq,
+          already,
+          originals,
+          earlierReversals,
+          outboxRows,
+        ] = await Promise.all([
+          db.books.bulkGet(bookIds),
+          db.bookLines.bulkGet(lineIds),
+          db.locations.bulkGet(locationIds),
+          db.balances.bulkGet(balanceKeys.map((key) => key.split('|') as [string, string])),
+          db.meta.get(headKey(options.deviceId)),
+          db.journal.orderBy('localSeq').reverse().limit(1).keys(),
+          db.journal
+            .where('movementId')
+            .anyOf(movements.map((m) => m.id))
+            .primaryKeys(),
+          reversedIds.length ? db.journal.where('movementId').anyOf(reversedIds).toArray() : [],
+          reversedIds.length ? db.journal.where('reversalOf').anyOf(reversedIds).toArray() : [],
+          reversedIds.length ? db.outbox.bulkGet(reversedIds) : [],
+        ]);
 
         const bookById = new Map(books.filter((b): b is AccountBook => !!b).map((b) => [b.id, b]));
         const lineById = new Map(lines.filter((l): l is BookLineRow => !!l).map((l) => [l.id, l]));
@@ -240,7 +252,9 @@ export async function postMovements(
             recordedAt,
           }));
         await Promise.all([
-          db.journal.bulkAdd(entries.map(journalRowOf)),
+          db.journal.bulkAdd(
+            entries.map((entry, index) => journalRowOf(entry, Number(lastLocalSeq[0] ?? 0) + index + 1)),
+          ),
           db.balances.bulkPut(changed),
           emptied.length ? db.balances.bulkDelete(emptied) : undefined,
           outbox.length ? db.outbox.bulkAdd(outbox) : undefined,

@@ -9,6 +9,12 @@ export interface JournalRow {
   id: string;
   deviceId: string;
   deviceSeq: number;
+  /**
+   * The order in which this database took the entry in (posted or restored): its journal's merge order.
+   * Entries of several devices follow it, never the wall clock, so a reversal always comes after its
+   * original and an outbound movement after the stock it draws on, whichever device wrote them.
+   */
+  localSeq: number;
   movementId: string;
   bookId: string;
   bookLineIds: string[];

@@ -45,6 +45,7 @@ describe('postMovement', () => {
         id: entry.id,
         deviceId,
         deviceSeq: 1,
+        localSeq: 1,
         movementId: received.id,
         bookId: received.bookId,
         bookLineIds: [lines[0]!.id],
@@ -130,6 +131,15 @@ describe('postMovement', () => {
     expect(verdict.ok).toBe(true);
     expect(await deviceHead(db, deviceId)).toEqual({ deviceSeq: 4, hash: fourth.hash });
     expect(await deviceHead(db, 'device-other')).toEqual({ deviceSeq: 1, hash: other.hash });
+    // The database's own order runs across devices: the order the entries were taken in.
+    const inOrder = await db.journal.orderBy('localSeq').toArray();
+    expect(inOrder.map((row) => [row.localSeq, row.deviceId, row.deviceSeq])).toEqual([
+      [1, deviceId, 1],
+      [2, deviceId, 2],
+      [3, deviceId, 3],
+      [4, deviceId, 4],
+      [5, 'device-other', 1],
+    ]);
   });
 
   it('refuses the same movement posted twice as a duplicate, and changes nothing', async () => {
