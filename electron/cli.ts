@@ -1,17 +1,22 @@
-import { parseArgs } from 'node:util';
+import { createRequire } from 'node:module';
+import { demoCommand } from './commands/demo';
+import type { CliIo } from './commands/io';
+import { journalCommand } from './commands/journal';
 
-export type Command = (args: string[], io: CliIo) => Promise<number>;
+export type { CliIo };
+type Command = (args: string[], io: CliIo) => Promise<number>;
 
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const usage = `zonebook — the Zonebook command line
+const usage = `zonebook — the Zonebook command line: the app's own rules, headless
 
 Usage:
-  zonebook help                 this text
-  zonebook version              the version of this installation
+  zonebook demo --out DIR [--lines N] [--movements N] [--seed S]
+                                  write a demo dataset (a backup file: master data and a
+                                  hash-chained journal mixing every movement kind)
+  zonebook journal verify FILE    check a backup or journal: hash chains, postings, invariants;
+                                  exits 1 and names the first bad entry when they fail
+  zonebook journal balances FILE  print the balances by book line and custody as CSV
+  zonebook version                the version of this installation
+  zonebook help                   this text
 `;
 
 const commands: Record<string, Command> = {
@@ -20,11 +25,12 @@ const commands: Record<string, Command> = {
     return 0;
   },
   version: async (_args, io) => {
-    const { createRequire } = await import('node:module');
     const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
     io.out(pkg.version);
     return 0;
   },
+  demo: demoCommand,
+  journal: journalCommand,
 };
 
 /** The command line: the same shared code as the app, headless. Returns the exit code. */
@@ -32,12 +38,16 @@ export async function main(
   argv: string[],
   io: CliIo = { out: console.log, err: console.error },
 ): Promise<number> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
-  const name = positionals[0] ?? 'help';
+  const [name = 'help', ...rest] = argv;
   const command = commands[name];
   if (!command) {
     io.err(`Unknown command "${name}".\n\n${usage}`);
     return 2;
   }
-  return command(argv.slice(1), io);
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    io.err((error as Error).message);
+    return 2;
+  }
 }

@@ -178,6 +178,11 @@ export function readBackup(text: string): BackupVerdict {
       : [{ field: 'bookId', message: `book ${movement.bookId} is not in the file` }];
     if (errors.length) return fail(entryLines[i] ?? last, `journal entry ${i + 1}: ${errors[0]?.message}`);
   }
+  // Last, so that a changed journal entry is named above; this catches a change to anything else.
+  const body = text.slice(0, text.length - (lines[last - 1] ?? '').length - 1);
+  if (bytesToHex(sha256(utf8ToBytes(body))) !== end.sha256) {
+    return fail(last, 'the file digest does not match its content: some line was changed');
+  }
   return {
     ok: true,
     backup: {
