@@ -155,14 +155,16 @@ export function generateDemoDataset(options: DemoOptions = {}): DemoDataset {
   const reversible: Movement[] = [];
   const reversed = new Set<string>();
   const total = weights.reduce((sum, [, w]) => sum + w, 0);
+  const unseen = new Set<MovementKind>(weights.map(([kind]) => kind));
+  // Stock comes in first; then kinds not met yet are favoured, so even a short demo shows every kind.
   const nextKind = (index: number): MovementKind => {
-    if (index >= 3 * lineCount && index < 3 * lineCount + weights.length)
-      return weights[index - 3 * lineCount]![0];
-    if (index < 3 * lineCount) return 'entryFromAbroad';
+    if (index < 2 * lineCount) return 'entryFromAbroad';
+    if (unseen.size && random.chance(0.5)) return random.pick([...unseen]);
     let roll = random.int(1, total);
     for (const [kind, weight] of weights) if ((roll -= weight) <= 0) return kind;
     return 'entryFromAbroad';
   };
+
 
   for (let index = 0; movements.length < movementCount && index < movementCount * 20; index++) {
     const occurredAt = new Date(startMs + movements.length * stepMs).toISOString();
@@ -177,6 +179,7 @@ export function generateDemoDataset(options: DemoOptions = {}): DemoDataset {
     for (const p of postings)
       balances.set(`${p.bookLineId}|${p.account}`, addDecimal(balance(p.bookLineId, p.account), p.qty));
     movements.push(movement);
+    unseen.delete(movement.kind);
     if (movement.kind === 'reversal') reversed.add(movement.reversalOf ?? '');
     else reversible.push(movement);
   }
