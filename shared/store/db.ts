@@ -3,6 +3,7 @@ import type { AccountBook } from '../domain/account-book';
 import type { BookLine } from '../domain/book-line';
 import type { Enterprise } from '../domain/enterprise';
 import type { Location } from '../domain/location';
+import { StoreError } from './errors';
 import type { BalanceRow, JournalRow, MetaRow, OutboxRow } from './rows';
 
 /** What the platform gives the store: the browser's IndexedDB, or fake-indexeddb in Node. */
@@ -63,11 +64,23 @@ export class ZonebookDb extends Dexie {
   }
 }
 
+/**
+ * Opens the database, bringing an older one forward. One written by a newer Zonebook is refused before
+ * it is touched: Dexie 4 would otherwise open it at its own version and patch our old schema into it.
+ */
 export async function openStore(
   platform: IndexedDbPlatform,
   name = defaultDatabaseName,
 ): Promise<ZonebookDb> {
   const db = new ZonebookDb(name, platform);
+  // Dexie stores version v as native version 10·v (plus one for each schema patch it makes).
+  const installed = (await platform.indexedDB.databases?.())?.find((info) => info.name === name)?.version;
+  if (installed !== undefined && installed >= (db.verno + 1) * 10) {
+    throw new StoreError(
+      'newerDatabase',
+      `This database was written by a newer Zonebook (schema ${Math.floor(installed / 10)}; this one knows up to ${db.verno}). Nothing was changed: update Zonebook to open it.`,
+    );
+  }
   await db.open();
   return db;
 }

@@ -1,7 +1,14 @@
 import type { FieldError } from '../domain/field-error';
 
 export type StoreErrorCode =
-  'invalid' | 'notFound' | 'shortfall' | 'notReversible' | 'duplicate' | 'brokenBackup' | 'storageFull';
+  | 'invalid'
+  | 'notFound'
+  | 'shortfall'
+  | 'notReversible'
+  | 'duplicate'
+  | 'brokenBackup'
+  | 'storageFull'
+  | 'newerDatabase';
 
 /**
  * A refusal from the store, with the field errors a form or an import preview shows. Thrown inside a

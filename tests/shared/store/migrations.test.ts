@@ -1,0 +1,174 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { createJournalEntry } from '../../../shared/ledger';
+import {
+  exportBackup,
+  findBalanceDrift,
+  historyOfBookLine,
+  openStore,
+  postMovement,
+  readBackup,
+  StoreError,
+  type IndexedDbPlatform,
+} from '../../../shared/store';
+import {
+  book,
+  enterprise,
+  freshPlatform,
+  lineFor,
+  lines,
+  locations,
+  movement,
+  recordedAt,
+  refusal,
+} from './fixtures';
+
+const name = 'zonebook-migrations';
+
+/** The schema of version 2 as it was shipped, to build a database the way an older Zonebook left it. */
+const version2 = {
+  meta: 'key',
+  enterprises: 'id, sccd',
+  books: 'id, &putrecNo, ownerEnterpriseId',
+  bookLines: 'id, &[bookId+gdsSeqno], [bookId+gdsMtno], barcode, gdecd',
+  locations: 'id, bookId, enterpriseId, code',
+  journal: 'id, &[deviceId+deviceSeq], &movementId, bookId, *bookLineIds, reversalOf',
+  balances: '[bookLineId+account], bookLineId, bookId, account',
+  outbox: 'movementId, status, bookId',
+};
+
+async function oldDatabase(platform: IndexedDbPlatform, version: number, stores: Record<string, string>) {
+  const old = new Dexie(name, platform);
+  old.version(version).stores(stores);
+  await old.open();
+  return old;
+}
+
+describe('schema migrations', () => {
+  it('brings a version-1 database (meta only) to the current schema and keeps its meta rows', async () => {
+    const platform = freshPlatform();
+    const old = await oldDatabase(platform, 1, { meta: 'key' });
+    await old.table('meta').bulkPut([
+      { key: 'device', value: 'device-from-v1' },
+      { key: 'settings', value: { language: 'zh-CN' } },
+    ]);
+    old.close();
+
+    const db = await openStore(platform, name);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(
+      ['balances', 'bookLines', 'books', 'enterprises', 'journal', 'locations', 'meta', 'outbox'].sort(),
+    );
+    expect(await db.meta.toArray()).toEqual([
+      { key: 'device', value: 'device-from-v1' },
+      { key: 'settings', value: { language: 'zh-CN' } },
+    ]);
+    await db.enterprises.put(enterprise);
+    await db.books.put(book);
+    await db.bookLines.bulkPut(lines.map((line) => ({ ...line, searchText: '' })));
+    await db.locations.bulkPut(locations);
+    const entry = await postMovement(db, movement('entryFromAbroad', [lineFor('entryFromAbroad', '5')]), {
+      deviceId: 'device-from-v1',
+      recordedAt,
+    });
+    expect(entry.deviceSeq).toBe(1);
+    expect(await db.journal.get(entry.id)).toMatchObject({ localSeq: 1 });
+  });
+
+  it('numbers the journal of a version-2 database so posting, history and backup carry on', async () => {
+    const platform = freshPlatform();
+    const old = await oldDatabase(platform, 2, version2);
+    await old.table('enterprises').put(enterprise);
+    await old.table('books').put(book);
+    await old.table('bookLines').bulkPut(lines.map((line) => ({ ...line, searchText: '' })));
+    await old.table('locations').bulkPut(locations);
+    const received = createJournalEntry(null, {
+      id: '01950000-0000-7000-8000-000000000001',
+      deviceId: 'device-old',
+      recordedAt,
+      movement: movement('entryFromAbroad', [lineFor('entryFromAbroad', '10')]),
+    });
+    const relocated = createJournalEntry(received, {
+      id: '01950000-0000-7000-8000-000000000002',
+      deviceId: 'device-old',
+      recordedAt,
+      movement: movement('relocate', [lineFor('relocate', '4')]),
+    });
+    await old.table('journal').bulkPut(
+      [received, relocated].map((entry) => ({
+        id: entry.id,
+        deviceId: entry.deviceId,
+        deviceSeq: entry.deviceSeq,
+        movementId: entry.movement.id,
+        bookId: entry.movement.bookId,
+        bookLineIds: [lines[0]!.id],
+        kind: entry.movement.kind,
+        entry,
+      })),
+    );
+    await old.table('balances').bulkPut([
+      { bookLineId: lines[0]!.id, account: 'abroad', bookId: book.id, qty: '-10' },
+      { bookLineId: lines[0]!.id, account: `zone:${locations[0]!.id}`, bookId: book.id, qty: '6' },
+      { bookLineId: lines[0]!.id, account: `zone:${locations[1]!.id}`, bookId: book.id, qty: '4' },
+    ]);
+    await old.table('meta').put({ key: 'head:device-old', value: { deviceSeq: 2, hash: relocated.hash } });
+    old.close();
+
+    const db = await openStore(platform, name);
+    expect(
+      (await db.journal.orderBy('localSeq').toArray()).map((row) => [row.localSeq, row.deviceSeq]),
+    ).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+    expect(await findBalanceDrift(db)).toEqual([]);
+    const next = await postMovement(db, movement('releaseDomestic', [lineFor('releaseDomestic', '6')]), {
+      deviceId: 'device-new',
+      recordedAt,
+    });
+    expect(await db.journal.get(next.id)).toMatchObject({ localSeq: 3 });
+    expect((await historyOfBookLine(db, lines[0]!.id)).map((row) => row.kind)).toEqual([
+      'entryFromAbroad',
+      'relocate',
+      'releaseDomestic',
+    ]);
+    expect(readBackup(await exportBackup(db)).ok).toBe(true);
+  });
+
+  it('refuses a database written by a newer Zonebook, and leaves it as it was', async () => {
+    const platform = freshPlatform();
+    const newer = await oldDatabase(platform, 4, {
+      ...version2,
+      journal: 'id, &movementId',
+      somethingNew: 'id',
+    });
+    await newer.table('meta').put({ key: 'device', value: 'device-from-the-future' });
+    const nativeVersion = newer.backendDB().version;
+    newer.close();
+
+    const error = await refusal(openStore(platform, name));
+    expect(error).toBeInstanceOf(StoreError);
+    expect(error.code).toBe('newerDatabase');
+    expect(error.message).toMatch(/newer Zonebook/);
+
+    const after = await oldDatabase(platform, 4, {
+      ...version2,
+      journal: 'id, &movementId',
+      somethingNew: 'id',
+    });
+    expect(after.backendDB().version).toBe(nativeVersion);
+    expect([...after.backendDB().objectStoreNames]).toContain('somethingNew');
+    expect(await after.table('meta').toArray()).toEqual([{ key: 'device', value: 'device-from-the-future' }]);
+    after.close();
+  });
+
+  it('opens the same database again without change', async () => {
+    const platform = freshPlatform();
+    const first = await openStore(platform, name);
+    await first.meta.put({ key: 'device', value: 'kept' });
+    first.close();
+    const again = await openStore(platform, name);
+    expect(again.verno).toBe(3);
+    expect(await again.meta.get('device')).toEqual({ key: 'device', value: 'kept' });
+  });
+});
