@@ -1,6 +1,7 @@
 import { addPostingsInto, parseBalanceKey, type BalanceKey } from '../ledger';
 import type { DecimalString } from '../domain/decimal';
 import type { ZonebookDb } from './db';
+import { asStorageError } from './errors';
 import type { BalanceRow } from './rows';
 
 const chunk = 5_000;
@@ -30,8 +31,11 @@ export interface BalanceDrift {
 
 /** Where the stored balance rows differ from a replay of the journal; empty when they agree exactly. */
 export async function findBalanceDrift(db: ZonebookDb): Promise<BalanceDrift[]> {
-  const replayed = await balancesFromJournal(db);
-  const stored = await db.balances.toArray();
+  // One read transaction, so a movement posted meanwhile is in both or in neither.
+  const [replayed, stored] = await db.transaction('r', db.journal, db.balances, async () => [
+    await balancesFromJournal(db),
+    await db.balances.toArray(),
+  ]);
   const drift: BalanceDrift[] = [];
   const seen = new Set<string>();
   for (const row of stored) {
@@ -49,17 +53,24 @@ export async function findBalanceDrift(db: ZonebookDb): Promise<BalanceDrift[]> 
   return drift;
 }
 
-/** Rewrites every balance row from the journal, in one transaction. */
+/**
+ * Rewrites every balance row from the journal. Reading the journal and writing the rows is one
+ * transaction, so a movement posted meanwhile waits for it rather than having its balances overwritten.
+ */
 export async function rebuildBalances(db: ZonebookDb): Promise<number> {
-  const replayed = await balancesFromJournal(db);
-  const bookOf = new Map((await db.bookLines.toArray()).map((line) => [line.id, line.bookId]));
-  const rows: BalanceRow[] = [...replayed].map(([key, qty]) => {
-    const { bookLineId, account } = parseBalanceKey(key);
-    return { bookLineId, account, qty, bookId: bookOf.get(bookLineId) ?? '' };
-  });
-  await db.transaction('rw', db.balances, async () => {
-    await db.balances.clear();
-    await db.balances.bulkAdd(rows);
-  });
-  return rows.length;
+  try {
+    return await db.transaction('rw', [db.journal, db.bookLines, db.balances], async () => {
+      const replayed = await balancesFromJournal(db);
+      const bookOf = new Map((await db.bookLines.toArray()).map((line) => [line.id, line.bookId]));
+      const rows: BalanceRow[] = [...replayed].map(([key, qty]) => {
+        const { bookLineId, account } = parseBalanceKey(key);
+        return { bookLineId, account, qty, bookId: bookOf.get(bookLineId) ?? '' };
+      });
+      await db.balances.clear();
+      await db.balances.bulkAdd(rows);
+      return rows.length;
+    });
+  } catch (error) {
+    throw asStorageError(error);
+  }
 }
