@@ -90,6 +90,9 @@ export async function saveBookLines(db: ZonebookDb, values: readonly unknown[]):
       const seqKeys = lines.map((line) => [line.bookId, line.gdsSeqno] as [string, number]);
       const existing = await db.bookLines.where('[bookId+gdsSeqno]').anyOf(seqKeys).toArray();
       const takenSeq = new Map(existing.map((row) => [`${row.bookId}|${row.gdsSeqno}`, row.id]));
+      const itemKeys = lines.map((line) => [line.bookId, line.gdsMtno] as [string, string]);
+      const existingItems = await db.bookLines.where('[bookId+gdsMtno]').anyOf(itemKeys).toArray();
+      const takenItem = new Map(existingItems.map((row) => [`${row.bookId}|${row.gdsMtno}`, row.id]));
       const seen = new Set<string>();
       const seenItems = new Set<string>();
       lines.forEach((line, index) => {
@@ -106,7 +109,13 @@ export async function saveBookLines(db: ZonebookDb, values: readonly unknown[]):
           });
         }
         const itemKey = `${line.bookId}|${line.gdsMtno}`;
-        if (seenItems.has(itemKey)) {
+        const itemHolder = takenItem.get(itemKey);
+        if (itemHolder && itemHolder !== line.id) {
+          errors.push({
+            field: 'gdsMtno',
+            message: `Item number (gdsMtno) ${line.gdsMtno} is already used in this book`,
+          });
+        } else if (seenItems.has(itemKey)) {
           errors.push({ field: 'gdsMtno', message: `Item number (gdsMtno) ${line.gdsMtno} appears twice` });
         }
         seen.add(seqKey);
