@@ -162,6 +162,19 @@ describe('readBackup', () => {
     expect(readBackup(changed.join('\n'))).toMatchObject({ ok: false, line: at + 1 });
   });
 
+  it('names the line an editor reformatted', async () => {
+    const text = await exportBackup(await busyStore(), exportedAt);
+    const lines = text.split('\n');
+    const at = lines.findIndex((line) => line.includes('"record":"location"'));
+    const changed = [...lines];
+    changed[at] = JSON.stringify(JSON.parse(lines[at]!), null, 1).replace(/\n/g, ' ');
+    expect(readBackup(changed.join('\n'))).toMatchObject({
+      ok: false,
+      line: at + 1,
+      reason: expect.stringMatching(/canonical/),
+    });
+  });
+
   it('refuses a changed master-data line, which no journal hash covers', async () => {
     const text = await exportBackup(await busyStore(), exportedAt);
     const changed = text.replace('处理器集成电路', '处理器集成电容');
