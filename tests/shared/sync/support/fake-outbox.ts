@@ -143,22 +143,22 @@ export class FakeOutbox {
       this.violations.push(`${etpsInnerInvtNo} submitted for ${documentId}, already taken for ${holder}`);
     this.submissions.push({ documentId, etpsInnerInvtNo, at: this.now() });
 
-    const outcome = this.reachable ? (this.outcomes.shift() ?? 'accepted') : 'retryable';
-    const take = () => {
-      const already = this.taken.has(etpsInnerInvtNo);
-      this.taken.set(etpsInnerInvtNo, documentId);
-      return already;
-    };
+    if (!this.reachable)
+      return { outcome: 'failed', etpsInnerInvtNo, reason: 'OutBox not found', retryable: true };
+    // Like the real endpoints: a number it already holds is answered duplicate, whatever the script says.
+    if (this.taken.has(etpsInnerInvtNo))
+      return { outcome: 'duplicate', etpsInnerInvtNo, reason: 'already in OutBox' };
+    const outcome = this.outcomes.shift() ?? 'accepted';
     switch (outcome) {
       case 'accepted':
-        return take()
-          ? { outcome: 'duplicate', etpsInnerInvtNo, reason: 'already in OutBox' }
-          : { outcome: 'accepted', etpsInnerInvtNo, sha256: 'f'.repeat(64) };
+        this.taken.set(etpsInnerInvtNo, documentId);
+        return { outcome: 'accepted', etpsInnerInvtNo, sha256: 'f'.repeat(64) };
       case 'duplicate':
-        take();
+        // Taken by an earlier send whose answer never came back.
+        this.taken.set(etpsInnerInvtNo, documentId);
         return { outcome: 'duplicate', etpsInnerInvtNo, reason: 'already in OutBox' };
       case 'lostAck':
-        take();
+        this.taken.set(etpsInnerInvtNo, documentId);
         return { outcome: 'failed', etpsInnerInvtNo, reason: 'timed out after writing', retryable: true };
       case 'retryable':
         return { outcome: 'failed', etpsInnerInvtNo, reason: 'OutBox busy', retryable: true };
