@@ -1,0 +1,122 @@
+import { Alert, App, Button, Form, Input, Space, Table } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountBook, FieldError, Location as BookLocation } from '../../../../shared/domain';
+import { Location, newId } from '../../../../shared/domain';
+import { saveLocations } from '../../../../shared/store';
+import { useServices } from '../../../app/services';
+import { blankAsUndefined, fieldErrorsOfFailure, schemaRule, showFieldErrors } from '../../forms/zod-fields';
+
+const fields = ['code', 'name'] as const;
+
+/** The locations (bins, shelves, bays) of one book: added by code and name, renamed in place. */
+export function LocationsEditor({ book }: { book: AccountBook }) {
+  const { t } = useTranslation();
+  const { store } = useServices();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [editing, setEditing] = useState<BookLocation | null>(null);
+  const [otherErrors, setOtherErrors] = useState<FieldError[]>([]);
+  const locations =
+    useLiveQuery(
+      () => store?.db.locations.where('bookId').equals(book.id).sortBy('code') ?? [],
+      [store, book.id],
+    ) ?? [];
+
+  function startEdit(location: BookLocation | null) {
+    setEditing(location);
+    setOtherErrors([]);
+    form.resetFields();
+    if (location) form.setFieldsValue(location);
+  }
+
+  async function save(values: { code?: string; name?: string }) {
+    if (!store) return;
+    const candidate = {
+      id: editing?.id ?? newId(),
+      bookId: book.id,
+      code: blankAsUndefined(values.code),
+      name: blankAsUndefined(values.name),
+    };
+    const taken = locations.find(
+      (l) => l.id !== candidate.id && l.code.toUpperCase() === String(candidate.code ?? '').toUpperCase(),
+    );
+    if (taken) {
+      showFieldErrors(
+        form,
+        [
+          {
+            field: 'code',
+            message: t('inventory.setup.locations.duplicate', { code: taken.code, putrecNo: book.putrecNo }),
+          },
+        ],
+        fields,
+      );
+      return;
+    }
+    try {
+      const [saved] = await saveLocations(store.db, [candidate]);
+      message.success(t('inventory.setup.locations.saved', { code: saved?.code }));
+      startEdit(null);
+      form.getFieldInstance('code')?.focus();
+    } catch (error) {
+      setOtherErrors(showFieldErrors(form, fieldErrorsOfFailure(error), fields));
+    }
+  }
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Form
+        form={form}
+        layout="inline"
+        validateTrigger="onBlur"
+        onFinish={save}
+        aria-label={t('inventory.setup.locations.title')}
+      >
+        <Form.Item
+          name="code"
+          label={`${t('inventory.setup.locations.code')} (code)`}
+          rules={[schemaRule(Location.shape.code)]}
+        >
+          <Input autoComplete="off" placeholder="A-01-01" disabled={editing !== null} />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={`${t('inventory.setup.locations.name')} (name)`}
+          rules={[schemaRule(Location.shape.name)]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          {editing ? t('inventory.setup.locations.save') : t('inventory.setup.locations.add')}
+        </Button>
+        {editing && <Button onClick={() => startEdit(null)}>{t('inventory.setup.locations.cancel')}</Button>}
+      </Form>
+      {otherErrors.map((error) => (
+        <Alert key={error.field + error.message} type="error" showIcon title={error.message} />
+      ))}
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={locations}
+        locale={{ emptyText: t('inventory.setup.locations.none') }}
+        columns={[
+          { title: t('inventory.setup.locations.code'), dataIndex: 'code', width: 160 },
+          { title: t('inventory.setup.locations.name'), dataIndex: 'name' },
+          {
+            title: '',
+            key: 'edit',
+            width: 100,
+            render: (_: unknown, location: BookLocation) => (
+              <Button size="small" type="link" onClick={() => startEdit(location)}>
+                {t('inventory.setup.locations.edit')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}
