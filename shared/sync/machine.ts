@@ -1,7 +1,8 @@
 import { and, assign, fromPromise, setup } from 'xstate';
 import type { EndpointStatus, IncomingMessage, SubmitAck } from '../customs/endpoint';
-import { backoffDelay, checkBackoffPolicy, type BackoffPolicy } from './backoff';
+import { backoffDelay, checkBackoffPolicy } from './backoff';
 import type { FailedAck, OutboxDocument, ReadyDocuments, SentAck, SyncEffects } from './effects';
+import type { SyncPolicy } from './policy';
 
 /**
  * The sync engine: one actor, started once by renderer/sync.ts, that turns pending movements into
@@ -12,20 +13,6 @@ import type { FailedAck, OutboxDocument, ReadyDocuments, SentAck, SyncEffects } 
  * first pass reads the outbox, which is the only source of truth; the effects are safe to repeat (a
  * document sent twice carries the same 企业内部编号 and the endpoint answers `duplicate`).
  */
-
-export interface SyncPolicy {
-  readonly backoff: BackoffPolicy;
-  /** A document that has failed retryably this many times is parked for the compliance officer. */
-  readonly parkAfterFailures: number;
-  /** Safety net for a lost WAKE: an idle engine runs a pass this often anyway. */
-  readonly wakeIntervalMs: number;
-}
-
-export const defaultSyncPolicy: SyncPolicy = {
-  backoff: { minMs: 1_000, baseMs: 2_000, capMs: 5 * 60_000, jitter: 'full' },
-  parkAfterFailures: 8,
-  wakeIntervalMs: 60_000,
-};
 
 export interface SyncInput {
   /** Whether the renderer believes the endpoint can be reached now (navigator.onLine and reachability). */
@@ -74,6 +61,7 @@ export interface SyncContext {
   readonly retryAt: number | null;
   readonly pendingDocuments: number;
   readonly parkedCount: number;
+  /** Kept after a recovery, with its time: the status bar compares it with lastSuccessAt. */
   readonly lastError: SyncError | null;
   /** When a pass last ended online with every ready document sent or parked: "up to date at". */
   readonly lastSuccessAt: number | null;
@@ -198,7 +186,7 @@ export const syncMachine = setup({
     RECEIPT: { actions: assign({ receipts: ({ context, event }) => [...context.receipts, event.message] }) },
   },
   states: {
-    connection: {
+    passes: {
       initial: 'pass',
       states: {
         idle: {
@@ -394,11 +382,11 @@ export const syncMachine = setup({
             },
             ended: {
               always: [
-                { guard: 'retryDue', target: '#sync.connection.backingOff' },
+                { guard: 'retryDue', target: '#sync.passes.backingOff' },
                 { guard: and(['caughtUp', 'passRequested']), target: 'batching', actions: 'markCaughtUp' },
-                { guard: 'caughtUp', target: '#sync.connection.idle', actions: 'markCaughtUp' },
+                { guard: 'caughtUp', target: '#sync.passes.idle', actions: 'markCaughtUp' },
                 { guard: 'passRequested', target: 'batching' },
-                { target: '#sync.connection.idle' },
+                { target: '#sync.passes.idle' },
               ],
             },
           },

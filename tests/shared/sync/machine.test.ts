@@ -1,7 +1,8 @@
+import { createActor, SimulatedClock } from 'xstate';
 import type { IncomingMessage } from '../../../shared/customs/endpoint';
 import { backoffDelay } from '../../../shared/sync/backoff';
-import { createActor, SimulatedClock } from 'xstate';
 import { syncMachine } from '../../../shared/sync/machine';
+import { defaultSyncPolicy } from '../../../shared/sync/policy';
 import { selectSyncStatus, selectSyncing } from '../../../shared/sync/status';
 import { FakeOutbox } from './support/fake-outbox';
 import { deferred, flush, startSync, testPolicy } from './support/harness';
@@ -437,5 +438,13 @@ describe('sync engine: setup', () => {
       message: 'sync effect batchPending was not provided',
     });
     actor.stop();
+  });
+
+  it('starts with the default policy', async () => {
+    const run = await startSync({ policy: defaultSyncPolicy });
+    run.outbox.logMovements(1);
+    run.actor.send({ type: 'WAKE' });
+    await flush();
+    expect(statuses(run.outbox)).toEqual(['sent']);
   });
 });

@@ -1,7 +1,8 @@
 import { createActor, SimulatedClock } from 'xstate';
 import type { BackoffPolicy } from '../../../../shared/sync/backoff';
 import type { SyncEffects } from '../../../../shared/sync/effects';
-import { withSyncEffects, type SyncPolicy } from '../../../../shared/sync/machine';
+import { withSyncEffects } from '../../../../shared/sync/machine';
+import type { SyncPolicy } from '../../../../shared/sync/policy';
 import { FakeOutbox } from './fake-outbox';
 
 const testBackoff: BackoffPolicy = { minMs: 100, baseMs: 1_000, capMs: 8_000, jitter: 'full' };
