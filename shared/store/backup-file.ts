@@ -61,7 +61,7 @@ const OutboxRowSchema = z.object({
   movementId: z.string(),
   bookId: z.string(),
   kind: z.string(),
-  status: z.enum(['pending', 'batched', 'declared']),
+  status: z.enum(['pending', 'batched', 'declared', 'cancelled']),
   documentId: z.string().optional(),
   recordedAt: z.string(),
 });

@@ -1,7 +1,7 @@
 import { parseBalanceKey } from '../ledger';
 import { backupToText, readBackup, type BackupContent } from './backup-file';
 import type { ZonebookDb } from './db';
-import { headKey } from './device';
+import { outboxRowOf } from './outbox';
 import { asStorageError, StoreError } from './errors';
 import { bookLineOf, searchTextOf } from './master-data';
 import { journalRowOf } from './posting';
@@ -9,28 +9,23 @@ import type { BalanceRow } from './rows';
 
 /** Everything the store holds that a restore needs, the journal in the order this database took it in. */
 export async function readBackupContent(db: ZonebookDb): Promise<BackupContent> {
-  return db.transaction(
-    'r',
-    [db.enterprises, db.books, db.bookLines, db.locations, db.journal, db.outbox],
-    async () => {
-      const [enterprises, books, bookLines, locations, journal, outbox] = await Promise.all([
-        db.enterprises.toArray(),
-        db.books.toArray(),
-        db.bookLines.toArray(),
-        db.locations.toArray(),
-        db.journal.orderBy('localSeq').toArray(),
-        db.outbox.toArray(),
-      ]);
-      return {
-        enterprises,
-        books,
-        bookLines: bookLines.map(bookLineOf),
-        locations,
-        entries: journal.map((row) => row.entry),
-        outbox,
-      };
-    },
-  );
+  return db.transaction('r', [db.enterprises, db.books, db.bookLines, db.locations, db.journal], async () => {
+    const [enterprises, books, bookLines, locations, journal] = await Promise.all([
+      db.enterprises.toArray(),
+      db.books.toArray(),
+      db.bookLines.toArray(),
+      db.locations.toArray(),
+      db.journal.orderBy('localSeq').toArray(),
+    ]);
+    return {
+      enterprises,
+      books,
+      bookLines: bookLines.map(bookLineOf),
+      locations,
+      entries: journal.map((row) => row.entry),
+      outbox: journal.flatMap((row) => outboxRowOf(row) ?? []),
+    };
+  });
 }
 
 export async function exportBackup(db: ZonebookDb, exportedAt = new Date().toISOString()): Promise<string> {
@@ -59,32 +54,24 @@ export async function restoreBackup(
     const { bookLineId, account } = parseBalanceKey(key);
     return { bookLineId, account, qty, bookId: bookOfLine.get(bookLineId) ?? '' };
   });
-  const tables = [
-    db.enterprises,
-    db.books,
-    db.bookLines,
-    db.locations,
-    db.journal,
-    db.balances,
-    db.outbox,
-    db.meta,
-  ];
+  const marks = new Map(backup.outbox.map((mark) => [mark.movementId, mark]));
+  const tables = [db.enterprises, db.books, db.bookLines, db.locations, db.journal, db.balances];
   try {
     await db.transaction('rw', tables, async () => {
-      await Promise.all(tables.filter((table) => table !== db.meta).map((table) => table.clear()));
-      const heads = await db.meta.where('key').startsWith('head:').primaryKeys();
+      await Promise.all(tables.map((table) => table.clear()));
       await Promise.all([
-        db.meta.bulkDelete(heads),
         db.enterprises.bulkAdd(backup.enterprises),
         db.books.bulkAdd(backup.books),
         db.bookLines.bulkAdd(backup.bookLines.map((line) => ({ ...line, searchText: searchTextOf(line) }))),
         db.locations.bulkAdd(backup.locations),
-        db.journal.bulkAdd(backup.entries.map((entry, index) => journalRowOf(entry, index + 1))),
-        db.balances.bulkAdd(balances),
-        db.outbox.bulkAdd(backup.outbox),
-        db.meta.bulkPut(
-          [...backup.heads].map(([deviceId, head]) => ({ key: headKey(deviceId), value: head })),
+        db.journal.bulkAdd(
+          backup.entries.map((entry, index) => {
+            const mark = marks.get(entry.movement.id);
+            const row = journalRowOf(entry, index + 1, mark?.status);
+            return mark?.documentId === undefined ? row : { ...row, documentId: mark.documentId };
+          }),
         ),
+        db.balances.bulkAdd(balances),
       ]);
     });
   } catch (error) {

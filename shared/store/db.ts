@@ -31,7 +31,6 @@ export class ZonebookDb extends Dexie {
   locations!: Table<Location, string>;
   journal!: Table<JournalRow, string>;
   balances!: Table<BalanceRow, [string, string]>;
-  outbox!: Table<OutboxRow, string>;
 
   constructor(name: string, platform: IndexedDbPlatform) {
     super(name, { indexedDB: platform.indexedDB, IDBKeyRange: platform.IDBKeyRange });
@@ -61,6 +60,26 @@ export class ZonebookDb extends Dexie {
             row.localSeq = ++localSeq;
           });
       });
+    this.version(4)
+      .stores({
+        journal: 'id, &[deviceId+deviceSeq], &movementId, *bookLineIds, reversalOf, &localSeq, declareStatus',
+      })
+      .upgrade(async (tx) => {
+        // The outbox mark moves onto the journal row: posting then writes one record per movement.
+        const marks = new Map(
+          (await tx.table<OutboxRow, string>('outbox').toArray()).map((row) => [row.movementId, row]),
+        );
+        await tx
+          .table<JournalRow, string>('journal')
+          .toCollection()
+          .modify((row) => {
+            const mark = marks.get(row.movementId);
+            if (!mark) return;
+            row.declareStatus = mark.status;
+            if (mark.documentId !== undefined) row.documentId = mark.documentId;
+          });
+      });
+    this.version(5).stores({ outbox: null });
   }
 }
 

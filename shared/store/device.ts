@@ -1,9 +1,9 @@
+import Dexie from 'dexie';
 import { newId } from '../domain/ids';
 import type { DeviceHead } from '../ledger';
 import type { ZonebookDb } from './db';
 
 const deviceKey = 'device';
-export const headKey = (deviceId: string) => `head:${deviceId}`;
 
 /**
  * This database's device id, made once. Each device writes its own hash chain, so journals of several
@@ -19,6 +19,11 @@ export async function ensureDeviceId(db: ZonebookDb): Promise<string> {
   });
 }
 
+/** The last entry this device wrote, which its next entry chains to; null before its first. */
 export async function deviceHead(db: ZonebookDb, deviceId: string): Promise<DeviceHead | null> {
-  return ((await db.meta.get(headKey(deviceId)))?.value as DeviceHead | undefined) ?? null;
+  const last = await db.journal
+    .where('[deviceId+deviceSeq]')
+    .between([deviceId, Dexie.minKey], [deviceId, Dexie.maxKey])
+    .last();
+  return last ? { deviceSeq: last.deviceSeq, hash: last.entry.hash } : null;
 }

@@ -6,7 +6,7 @@ export { openStore, ZonebookDb, defaultDatabaseName } from './db';
 export type { BookLineRow, IndexedDbPlatform } from './db';
 export { StoreError, asStorageError } from './errors';
 export type { StoreErrorCode } from './errors';
-export type { BalanceRow, JournalRow, OutboxRow, OutboxStatus } from './rows';
+export type { BalanceRow, DeclareStatus, JournalRow, OutboxRow, OutboxStatus } from './rows';
 export { ensureDeviceId, deviceHead } from './device';
 export {
   saveEnterprise,
@@ -33,4 +33,4 @@ export {
   backupVersion,
 } from './backup-file';
 export type { BackupContent, VerifiedBackup, BackupVerdict } from './backup-file';
-export { customsStateOf } from './outbox';
+export { customsStateOf, outboxRowOf } from './outbox';

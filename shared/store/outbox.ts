@@ -1,8 +1,22 @@
 import type { CustomsState } from '../ledger';
-import type { OutboxRow } from './rows';
+import type { JournalRow, OutboxRow } from './rows';
 
-/** How far customs has seen a movement, for the reversal rule: no outbox row means nothing to declare. */
-export function customsStateOf(row: OutboxRow | undefined): CustomsState {
-  if (!row || row.status === 'pending') return 'notDeclared';
-  return row.status === 'batched' ? 'batched' : 'declared';
+/** How far customs has seen a movement, for the reversal rule: no outbox mark means nothing to declare. */
+export function customsStateOf(row: Pick<JournalRow, 'declareStatus'> | undefined): CustomsState {
+  const status = row?.declareStatus;
+  if (status === undefined || status === 'pending' || status === 'cancelled') return 'notDeclared';
+  return status === 'batched' ? 'batched' : 'declared';
+}
+
+/** The outbox mark of a journal row, or undefined for a movement customs need not hear of. */
+export function outboxRowOf(row: JournalRow): OutboxRow | undefined {
+  if (row.declareStatus === undefined) return undefined;
+  return {
+    movementId: row.movementId,
+    bookId: row.bookId,
+    kind: row.kind,
+    status: row.declareStatus,
+    ...(row.documentId !== undefined && { documentId: row.documentId }),
+    recordedAt: row.entry.recordedAt,
+  };
 }

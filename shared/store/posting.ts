@@ -16,12 +16,13 @@ import {
   type DeviceHead,
   type JournalEntry,
   type LedgerAccount,
+  type MovementKind,
 } from '../ledger';
+import Dexie from 'dexie';
 import type { BookLineRow, ZonebookDb } from './db';
-import { headKey } from './device';
 import { asStorageError, StoreError } from './errors';
 import { customsStateOf } from './outbox';
-import type { BalanceRow, JournalRow, OutboxRow } from './rows';
+import type { BalanceRow, DeclareStatus, JournalRow } from './rows';
 
 export interface PostOptions {
   deviceId: string;
@@ -29,7 +30,11 @@ export interface PostOptions {
   recordedAt?: string;
 }
 
-export function journalRowOf(entry: JournalEntry, localSeq: number): JournalRow {
+export function journalRowOf(
+  entry: JournalEntry,
+  localSeq: number,
+  declareStatus?: DeclareStatus,
+): JournalRow {
   const { movement } = entry;
   return {
     id: entry.id,
@@ -41,6 +46,7 @@ export function journalRowOf(entry: JournalEntry, localSeq: number): JournalRow 
     bookLineIds: [...new Set(movement.lines.map((line) => line.bookLineId))],
     kind: movement.kind,
     ...(movement.reversalOf !== undefined && { reversalOf: movement.reversalOf }),
+    ...(declareStatus !== undefined && { declareStatus }),
     entry,
   };
 }
@@ -70,8 +76,8 @@ const unique = <T>(values: Iterable<T>) => [...new Set(values)];
 const keyOf = (bookLineId: string, account: string) => `${bookLineId}|${account}`;
 
 /**
- * Posts movements in ONE read-write transaction, all or none: for each, the hash-chained journal entry,
- * the balance rows it changes and, when customs must hear of it, its outbox row. Everything is read
+ * Posts movements in ONE read-write transaction, all or none: for each, the hash-chained journal entry
+ * (with its outbox mark when customs must hear of it) and the balance rows it changes. Everything is read
  * first, checked and chained in memory (the hash is synchronous), then written with bulk calls, so only
  * Dexie calls are awaited and the transaction cannot commit early. A refusal throws StoreError naming
  * every movement and field at fault, and writes nothing.
@@ -95,7 +101,7 @@ export async function postMovements(
   try {
     return await db.transaction(
       'rw',
-      [db.books, db.bookLines, db.locations, db.journal, db.balances, db.outbox, db.meta],
+      [db.books, db.bookLines, db.locations, db.journal, db.balances],
       async () => {
         const balanceKeys = unique(
           postingsByMovement.flatMap((postings) => postings.map((p) => keyOf(p.bookLineId, p.account))),
@@ -107,56 +113,41 @@ export async function postMovements(
           movements.flatMap((m) => m.lines.flatMap((l) => [l.fromLocationId, l.toLocationId])),
         ).filter((id): id is string => id !== undefined);
 
-        const [
-          books,
-          lines,
-          locations,
-          balanceRows,
-          head,
-          lastLocalSeq,
-          already,
-          originals,
-          earlierReversals,
-          outboxRows,
-        ] = await Promise.all([
-          db.books.bulkGet(bookIds),
-          db.bookLines.bulkGet(lineIds),
-          db.locations.bulkGet(locationIds),
-          db.balances.bulkGet(balanceKeys.map((key) => key.split('|') as [string, string])),
-          db.meta.get(headKey(options.deviceId)),
-          db.journal.orderBy('localSeq').reverse().limit(1).keys(),
-          db.journal
-            .where('movementId')
-            .anyOf(movements.map((m) => m.id))
-            .primaryKeys(),
-          reversedIds.length ? db.journal.where('movementId').anyOf(reversedIds).toArray() : [],
-          reversedIds.length ? db.journal.where('reversalOf').anyOf(reversedIds).toArray() : [],
-          reversedIds.length ? db.outbox.bulkGet(reversedIds) : [],
-        ]);
+        // Requests, not rows, are what IndexedDB charges for: a plain posting reads five things and
+        // writes one journal row. A movement posted twice is caught by the unique movementId index.
+        const [books, lines, locations, balanceRows, head, lastLocalSeq, originals, earlierReversals] =
+          await Promise.all([
+            db.books.bulkGet(bookIds),
+            db.bookLines.bulkGet(lineIds),
+            db.locations.bulkGet(locationIds),
+            db.balances.bulkGet(balanceKeys.map((key) => key.split('|') as [string, string])),
+            db.journal
+              .where('[deviceId+deviceSeq]')
+              .between([options.deviceId, Dexie.minKey], [options.deviceId, Dexie.maxKey])
+              .last(),
+            db.journal.orderBy('localSeq').reverse().limit(1).keys(),
+            reversedIds.length ? db.journal.where('movementId').anyOf(reversedIds).toArray() : [],
+            reversedIds.length ? db.journal.where('reversalOf').anyOf(reversedIds).toArray() : [],
+          ]);
 
         const bookById = new Map(books.filter((b): b is AccountBook => !!b).map((b) => [b.id, b]));
         const lineById = new Map(lines.filter((l): l is BookLineRow => !!l).map((l) => [l.id, l]));
         const locationById = new Map(locations.filter((l): l is Location => !!l).map((l) => [l.id, l]));
         const balances = new Map<string, DecimalString>();
         balanceRows.forEach((row) => row && balances.set(keyOf(row.bookLineId, row.account), row.qty));
+        const originalById = new Map(originals.map((row) => [row.movementId, row]));
         const movementById = new Map(originals.map((row) => [row.movementId, row.entry.movement]));
         const reversedBy = new Map(earlierReversals.map((row) => [row.reversalOf ?? '', row.movementId]));
-        const outboxById = new Map(
-          outboxRows.flatMap((row) => (row ? [[row.movementId, row] as const] : [])),
-        );
-        const alreadyPosted = new Set<string>();
-        if (already.length) {
-          const posted = await db.journal.bulkGet(already);
-          posted.forEach((row) => row && alreadyPosted.add(row.movementId));
-        }
+        const inThisCall = new Set<string>();
 
-        let previous = (head?.value as DeviceHead | undefined) ?? null;
+        let previous: DeviceHead | null = head ? { deviceSeq: head.deviceSeq, hash: head.entry.hash } : null;
         const entries: JournalEntry[] = [];
+        const cancelled: string[] = [];
         const touched = new Map<string, { bookId: string }>();
         movements.forEach((movement, index) => {
           const fail = (code: StoreError['code'], errors: FieldError[]) =>
             problems.push({ index, code, errors });
-          if (alreadyPosted.has(movement.id)) {
+          if (inThisCall.has(movement.id)) {
             return fail('duplicate', [
               { field: 'id', message: `Movement ${movement.id} was already posted` },
             ]);
@@ -185,7 +176,9 @@ export async function postMovements(
               ]);
             }
             const verdict = checkReversible(original, {
-              customsState: customsStateOf(outboxById.get(originalId)),
+              customsState: customsStateOf(
+                originalById.get(originalId) ?? pendingIfDeclarable(original.kind),
+              ),
               reversedBy: reversedBy.get(originalId),
             });
             if (!verdict.ok)
@@ -197,6 +190,8 @@ export async function postMovements(
               ]);
             }
             reversedBy.set(originalId, movement.id);
+            // Reversed before customs heard of it: neither the original nor its reversal is declared.
+            if (kinds[original.kind].declare) cancelled.push(originalId);
           }
           const postings = postingsByMovement[index] ?? [];
           const shortfalls = checkPostingAllowed(
@@ -229,7 +224,7 @@ export async function postMovements(
           });
           previous = { deviceSeq: entry.deviceSeq, hash: entry.hash };
           movementById.set(movement.id, movement);
-          alreadyPosted.add(movement.id);
+          inThisCall.add(movement.id);
           entries.push(entry);
         });
         if (problems.length) throw refuse(problems, movements.length);
@@ -242,23 +237,33 @@ export async function postMovements(
           if (qty === '0') emptied.push([bookLineId, account]);
           else changed.push({ bookLineId, account, bookId, qty });
         }
-        const outbox: OutboxRow[] = entries
-          .filter((entry) => kinds[entry.movement.kind].declare)
-          .map((entry) => ({
-            movementId: entry.movement.id,
-            bookId: entry.movement.bookId,
-            kind: entry.movement.kind,
-            status: 'pending',
-            recordedAt,
-          }));
-        await Promise.all([
-          db.journal.bulkAdd(
-            entries.map((entry, index) => journalRowOf(entry, Number(lastLocalSeq[0] ?? 0) + index + 1)),
+        const firstLocalSeq = Number(lastLocalSeq[0] ?? 0) + 1;
+        const cancelledNow = new Set(cancelled);
+        const rows = entries.map((entry, index) =>
+          journalRowOf(
+            entry,
+            firstLocalSeq + index,
+            kinds[entry.movement.kind].declare
+              ? cancelledNow.has(entry.movement.id)
+                ? 'cancelled'
+                : 'pending'
+              : undefined,
           ),
+        );
+        const cancelledEarlier = cancelled.filter((id) => originalById.has(id));
+        await Promise.all([
+          db.journal.bulkAdd(rows).catch((error: unknown) => {
+            // Rethrown, so the transaction aborts rather than keep the rows that did go in.
+            throw duplicateAsStoreError(error, rows);
+          }),
           db.balances.bulkPut(changed),
           emptied.length ? db.balances.bulkDelete(emptied) : undefined,
-          outbox.length ? db.outbox.bulkAdd(outbox) : undefined,
-          previous ? db.meta.put({ key: headKey(options.deviceId), value: previous }) : undefined,
+          cancelledEarlier.length
+            ? db.journal
+                .where('movementId')
+                .anyOf(cancelledEarlier)
+                .modify({ declareStatus: 'cancelled' satisfies DeclareStatus })
+            : undefined,
         ]);
         return entries;
       },
@@ -266,6 +271,28 @@ export async function postMovements(
   } catch (error) {
     throw asStorageError(error);
   }
+}
+
+/** A movement posted in this same call has no row yet; it counts as not yet declared. */
+function pendingIfDeclarable(kind: MovementKind): Pick<JournalRow, 'declareStatus'> | undefined {
+  return kinds[kind].declare ? { declareStatus: 'pending' } : undefined;
+}
+
+/**
+ * A movement already in the journal meets the unique movementId index (also when two windows post it at
+ * once); say which one, in words.
+ */
+function duplicateAsStoreError(error: unknown, rows: readonly JournalRow[]): unknown {
+  const failures = (error as { failuresByPos?: Record<number, { name?: string }> }).failuresByPos ?? {};
+  const duplicates = Object.entries(failures)
+    .filter(([, failure]) => failure?.name === 'ConstraintError')
+    .map(([position]) => rows[Number(position)]?.movementId ?? '?');
+  if (!duplicates.length) return error;
+  return new StoreError(
+    'duplicate',
+    duplicates.map((id) => `Movement ${id} was already posted; nothing was posted twice`).join('; '),
+    duplicates.map((id) => ({ field: 'id', message: `Movement ${id} was already posted` })),
+  );
 }
 
 /** Posts one movement; see postMovements. */

@@ -21,6 +21,13 @@ export interface JournalRow {
   kind: MovementKind;
   /** Set on a reversal: the movement it reverses. */
   reversalOf?: string;
+  /**
+   * The outbox mark, set only on movements customs must hear of: where their declaration stands. Kept on
+   * the row itself so that posting writes one record per movement, not two.
+   */
+  declareStatus?: DeclareStatus;
+  /** The customs document the movement was batched into. */
+  documentId?: string;
   entry: JournalEntry;
 }
 
@@ -34,10 +41,13 @@ export interface BalanceRow {
 
 /**
  * Where a movement that customs must hear of stands. `pending` until the batching puts it into a
- * document; then `batched` and `declared` once the document is sent.
+ * document; then `batched`, and `declared` once the document is sent. `cancelled` when it was reversed
+ * before being batched: neither it nor its reversal is declared.
  */
-export type OutboxStatus = 'pending' | 'batched' | 'declared';
+export type DeclareStatus = 'pending' | 'batched' | 'declared' | 'cancelled';
+export type OutboxStatus = DeclareStatus;
 
+/** A journal row's outbox mark on its own, as the backup file and the batching see it. */
 export interface OutboxRow {
   movementId: string;
   bookId: string;

@@ -1,22 +1,77 @@
-// `npm run bench`: runs the suites in tests/bench/page in Debian's Chromium on real IndexedDB, prints a
-// table and writes bench-results.json. Store figures are read beside raw IndexedDB figures of the same run.
+// `npm run bench [-- --runs N] [-- --scale F]`: runs the suites in tests/bench/page in Debian's Chromium
+// on real IndexedDB, prints min/median/max per figure over the runs, and writes bench-results.json.
+// Store figures are read beside raw IndexedDB figures measured in the same run.
 import { build } from 'esbuild';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
 import { startHost } from '../../electron/host';
 import { fail } from '../../shared/bridge/result';
 import { launchChromium, repoRoot } from '../e2e/support';
 
-interface Run {
+interface Step {
   suite: string;
   params: Record<string, number>;
 }
 
-const plan: Run[] = [
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '1' }, scale: { type: 'string', default: '1' } },
+});
+const runs = Math.max(1, Number(values.runs));
+const scale = Number(values.scale);
+const scaled = (n: number) => Math.max(1, Math.round(n * scale));
+
+const plan: Step[] = process.env.BENCH_ONLY ? [{ suite: process.env.BENCH_ONLY, params: {} }] : [
   { suite: 'rawTransaction', params: { samples: 300 } },
-  { suite: 'rawBulk', params: { records: 100_000 } },
+  { suite: 'rawBulk', params: { records: scaled(100_000) } },
+  { suite: 'importMovements', params: { movements: scaled(100_000) } },
+  { suite: 'inventoryFirstPage', params: { lines: scaled(100_000) } },
+  { suite: 'largeJournal', params: { entries: scaled(1_000_000), samples: 200 } },
 ];
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return Number((usedSize / 1024 / 1024).toFixed(1));
+}
+
+function deriveRatios(figures: Record<string, number>): Record<string, number> {
+  const ratios: Record<string, number> = {};
+  const { postP50Ms, rawTxP50Ms, importPerSec, rawBulkPerSec } = figures;
+  if (postP50Ms !== undefined && rawTxP50Ms)
+    ratios.postToRawRatio = Number((postP50Ms / rawTxP50Ms).toFixed(2));
+  if (importPerSec !== undefined && rawBulkPerSec) {
+    ratios.importToRawRatio = Number((importPerSec / rawBulkPerSec).toFixed(2));
+  }
+  return ratios;
+}
+
+async function runOnce(url: string): Promise<Record<string, number>> {
+  const browser = await launchChromium();
+  const figures: Record<string, number> = {};
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    await page.goto(url);
+    await page.waitForFunction(() => typeof window.runSuite === 'function');
+    for (const { suite, params } of plan) {
+      const started = Date.now();
+      const result = await page.evaluate(([name, p]) => window.runSuite(name, p), [suite, params] as const);
+      Object.assign(figures, result);
+      if (suite === 'largeJournal') figures.heapMB = await heapMB(page);
+      console.log(
+        `  ${suite.padEnd(20)} ${JSON.stringify(result)} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+  return { ...figures, ...deriveRatios(figures) };
+}
 
 async function main() {
   const pageDir = await mkdtemp(join(tmpdir(), 'zb-bench-'));
@@ -37,43 +92,34 @@ async function main() {
     staticDir: pageDir,
     dispatch: async () => fail('unknownChannel', 'no bridge in benchmarks'),
   });
-  const browser = await launchChromium();
-  const results: Record<string, number> = {};
+  const all: Record<string, number>[] = [];
   try {
-    const page = await browser.newPage();
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    await page.goto(`${host.origin}/index.html`);
-    await page.waitForFunction(() => typeof window.runSuite === 'function');
-    for (const { suite, params } of plan) {
-      const started = Date.now();
-      const figures = await page.evaluate(([name, p]) => window.runSuite(name, p), [suite, params] as const);
-      Object.assign(results, figures);
-      console.log(
-        `${suite.padEnd(22)} ${JSON.stringify(figures)}  (${((Date.now() - started) / 1000).toFixed(1)} s)`,
-      );
+    for (let run = 1; run <= runs; run++) {
+      console.log(`run ${run} of ${runs}${scale !== 1 ? ` (scale ${scale})` : ''}`);
+      all.push(await runOnce(`${host.origin}/index.html`));
     }
   } finally {
-    await browser.close();
     await host.close();
   }
-  const ratios = deriveRatios(results);
-  const all = { ...results, ...ratios };
-  console.log('\nfigure                   value');
-  for (const [name, value] of Object.entries(all)) console.log(`${name.padEnd(24)} ${value}`);
+  const names = Object.keys(all[0] ?? {});
+  const summary: Record<string, { min: number; median: number; max: number }> = {};
+  console.log(`\n${'figure'.padEnd(32)}${'min'.padStart(12)}${'median'.padStart(12)}${'max'.padStart(12)}`);
+  for (const name of names) {
+    const sorted = all.map((figures) => figures[name] ?? Number.NaN).sort((a, b) => a - b);
+    const stats = {
+      min: sorted[0]!,
+      median: sorted[Math.floor((sorted.length - 1) / 2)]!,
+      max: sorted[sorted.length - 1]!,
+    };
+    summary[name] = stats;
+    console.log(
+      `${name.padEnd(32)}${String(stats.min).padStart(12)}${String(stats.median).padStart(12)}${String(stats.max).padStart(12)}`,
+    );
+  }
   await writeFile(
     join(repoRoot, 'bench-results.json'),
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), figures: all }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), runs, scale, figures: summary }, null, 2)}\n`,
   );
-}
-
-function deriveRatios(figures: Record<string, number>): Record<string, number> {
-  const ratios: Record<string, number> = {};
-  const { postP50Ms, rawTxP50Ms, importPerSec, rawBulkPerSec } = figures;
-  if (postP50Ms !== undefined && rawTxP50Ms)
-    ratios.postToRawRatio = Number((postP50Ms / rawTxP50Ms).toFixed(2));
-  if (importPerSec !== undefined && rawBulkPerSec)
-    ratios.importToRawRatio = Number((importPerSec / rawBulkPerSec).toFixed(2));
-  return ratios;
 }
 
 main().catch((error) => {

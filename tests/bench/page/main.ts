@@ -1,5 +1,6 @@
 import { deleteRawDb, openRawDb, putInOneTransaction } from './raw-indexeddb';
 import { percentile, round } from './stats';
+import { importMovements, inventoryFirstPage, largeJournal } from './store-suites';
 
 export type Figures = Record<string, number>;
 export type Suite = (params: Record<string, number>) => Promise<Figures>;
@@ -39,7 +40,13 @@ async function rawBulk({ records = 100_000 }: Record<string, number>): Promise<F
   return { rawBulkPerSec: round(records / seconds, 0) };
 }
 
-export const suites: Record<string, Suite> = { rawTransaction, rawBulk };
+export const suites: Record<string, Suite> = {
+  rawTransaction,
+  rawBulk,
+  importMovements,
+  largeJournal,
+  inventoryFirstPage,
+};
 
 declare global {
   interface Window {

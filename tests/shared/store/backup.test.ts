@@ -22,6 +22,7 @@ import {
   refusal,
   reversalOf,
   seededStore,
+  setDeclareStatus,
 } from './fixtures';
 
 const exportedAt = '2025-03-02T00:00:00.000Z';
@@ -46,8 +47,8 @@ async function busyStore(): Promise<ZonebookDb> {
     deviceId: 'device-second',
     recordedAt,
   });
-  await db.outbox.update(received.id, { status: 'declared', documentId: newId() });
-  await db.outbox.update(released.id, { status: 'batched', documentId: newId() });
+  await setDeclareStatus(db, received.id, 'declared');
+  await setDeclareStatus(db, released.id, 'batched');
   return db;
 }
 

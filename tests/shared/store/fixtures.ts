@@ -10,12 +10,14 @@ import {
 import { reverseMovement, type Movement } from '../../../shared/ledger';
 import {
   openStore,
+  outboxRowOf,
   saveBook,
   saveBookLines,
   saveEnterprise,
   saveLocations,
   StoreError,
   type IndexedDbPlatform,
+  type OutboxRow,
   type ZonebookDb,
 } from '../../../shared/store';
 import { book, enterpriseId, lines, locations } from '../ledger/fixtures';
@@ -108,4 +110,17 @@ export async function refusal(promise: Promise<unknown>): Promise<StoreError> {
 export async function storedBalances(db: ZonebookDb): Promise<Map<string, string>> {
   const rows = await db.balances.toArray();
   return new Map(rows.map((row) => [`${row.bookLineId}|${row.account}`, row.qty]));
+}
+
+/** The outbox marks the journal rows carry, as the backup and the batching see them. */
+export async function outboxOf(db: ZonebookDb): Promise<OutboxRow[]> {
+  return (await db.journal.orderBy('localSeq').toArray()).flatMap((row) => outboxRowOf(row) ?? []);
+}
+
+export async function setDeclareStatus(
+  db: ZonebookDb,
+  movementId: string,
+  declareStatus: 'batched' | 'declared',
+): Promise<void> {
+  await db.journal.where('movementId').equals(movementId).modify({ declareStatus, documentId: newId() });
 }

@@ -55,9 +55,9 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((table) => table.name).sort()).toEqual(
-      ['balances', 'bookLines', 'books', 'enterprises', 'journal', 'locations', 'meta', 'outbox'].sort(),
+      ['balances', 'bookLines', 'books', 'enterprises', 'journal', 'locations', 'meta'].sort(),
     );
     expect(await db.meta.toArray()).toEqual([
       { key: 'device', value: 'device-from-v1' },
@@ -75,7 +75,7 @@ describe('schema migrations', () => {
     expect(await db.journal.get(entry.id)).toMatchObject({ localSeq: 1 });
   });
 
-  it('numbers the journal of a version-2 database so posting, history and backup carry on', async () => {
+  it('numbers the journal of a version-2 database and moves its outbox onto it, so posting, history and backup carry on', async () => {
     const platform = freshPlatform();
     const old = await oldDatabase(platform, 2, version2);
     await old.table('enterprises').put(enterprise);
@@ -112,6 +112,14 @@ describe('schema migrations', () => {
       { bookLineId: lines[0]!.id, account: `zone:${locations[1]!.id}`, bookId: book.id, qty: '4' },
     ]);
     await old.table('meta').put({ key: 'head:device-old', value: { deviceSeq: 2, hash: relocated.hash } });
+    await old.table('outbox').put({
+      movementId: received.movement.id,
+      bookId: book.id,
+      kind: 'entryFromAbroad',
+      status: 'declared',
+      documentId: 'document-from-v2',
+      recordedAt,
+    });
     old.close();
 
     const db = await openStore(platform, name);
@@ -122,6 +130,13 @@ describe('schema migrations', () => {
       [2, 2],
     ]);
     expect(await findBalanceDrift(db)).toEqual([]);
+    expect(await db.journal.where('movementId').equals(received.movement.id).first()).toMatchObject({
+      declareStatus: 'declared',
+      documentId: 'document-from-v2',
+    });
+    expect((await db.journal.where('movementId').equals(relocated.movement.id).first())?.declareStatus).toBe(
+      undefined,
+    );
     const next = await postMovement(db, movement('releaseDomestic', [lineFor('releaseDomestic', '6')]), {
       deviceId: 'device-new',
       recordedAt,
@@ -137,7 +152,7 @@ describe('schema migrations', () => {
 
   it('refuses a database written by a newer Zonebook, and leaves it as it was', async () => {
     const platform = freshPlatform();
-    const newer = await oldDatabase(platform, 4, {
+    const newer = await oldDatabase(platform, 6, {
       ...version2,
       journal: 'id, &movementId',
       somethingNew: 'id',
@@ -151,7 +166,7 @@ describe('schema migrations', () => {
     expect(error.code).toBe('newerDatabase');
     expect(error.message).toMatch(/newer Zonebook/);
 
-    const after = await oldDatabase(platform, 4, {
+    const after = await oldDatabase(platform, 6, {
       ...version2,
       journal: 'id, &movementId',
       somethingNew: 'id',
@@ -168,7 +183,7 @@ describe('schema migrations', () => {
     await first.meta.put({ key: 'device', value: 'kept' });
     first.close();
     const again = await openStore(platform, name);
-    expect(again.verno).toBe(3);
+    expect(again.verno).toBe(5);
     expect(await again.meta.get('device')).toEqual({ key: 'device', value: 'kept' });
   });
 });

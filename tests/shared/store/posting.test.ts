@@ -23,6 +23,7 @@ import {
   locations,
   movement,
   recordedAt,
+  outboxOf,
   refusal,
   seededStore,
   storedBalances,
@@ -50,6 +51,7 @@ describe('postMovement', () => {
         bookId: received.bookId,
         bookLineIds: [lines[0]!.id],
         kind: 'entryFromAbroad',
+        declareStatus: 'pending',
         entry,
       },
     ]);
@@ -60,7 +62,7 @@ describe('postMovement', () => {
       ]),
     );
     expect((await db.balances.toArray()).every((row) => row.bookId === received.bookId)).toBe(true);
-    expect(await db.outbox.toArray()).toEqual([
+    expect(await outboxOf(db)).toEqual([
       {
         movementId: received.id,
         bookId: received.bookId,
@@ -82,7 +84,7 @@ describe('postMovement', () => {
 
     expect(kinds.relocate.declare).toBe(false);
     expect(kinds.releaseDomestic.declare).toBe(true);
-    const outboxKinds = (await db.outbox.toArray()).map((row) => row.kind).sort();
+    const outboxKinds = (await outboxOf(db)).map((row) => row.kind).sort();
     const declarable = ['entryFromAbroad', 'relocate', 'stocktakeAdjustment', 'releaseDomestic'].filter(
       (kind) => kinds[kind as Movement['kind']].declare,
     );

@@ -14,10 +14,12 @@ import {
   lineFor,
   locations,
   movement,
+  outboxOf,
   recordedAt,
   refusal,
   reversalOf,
   seededStore,
+  setDeclareStatus,
   storedBalances,
 } from './fixtures';
 
@@ -29,7 +31,7 @@ async function withRelocation() {
   const received = movement('entryFromAbroad', [lineFor('entryFromAbroad', '100')]);
   await postMovement(db, received, options);
   const afterReceipt = await storedBalances(db);
-  const outboxAfterReceipt = await db.outbox.toArray();
+  const outboxAfterReceipt = await outboxOf(db);
   const relocated = movement('relocate', [
     lineFor('relocate', '30'),
     lineFor('relocate', '5', 0, locations[0]!.id, locations[2]!.id),
@@ -39,7 +41,7 @@ async function withRelocation() {
 }
 
 async function setOutboxStatus(db: ZonebookDb, movementId: string, status: 'batched' | 'declared') {
-  await db.outbox.update(movementId, { status, documentId: newId() });
+  await setDeclareStatus(db, movementId, status);
 }
 
 describe('reversal through the store', () => {
@@ -60,6 +62,20 @@ describe('reversal through the store', () => {
     await postMovement(db, reversalOf(received), options);
     expect(await db.balances.count()).toBe(0);
     expect(await findBalanceDrift(db)).toEqual([]);
+  });
+
+  it('cancels the declaration of an original reversed before it was batched, so customs hears of neither', async () => {
+    const db = await seededStore();
+    const received = movement('entryFromAbroad', [lineFor('entryFromAbroad', '100')]);
+    await postMovement(db, received, options);
+    await postMovement(db, reversalOf(received), options);
+    expect(await outboxOf(db)).toEqual([
+      expect.objectContaining({ movementId: received.id, status: 'cancelled' }),
+    ]);
+
+    const again = movement('entryFromAbroad', [lineFor('entryFromAbroad', '7')]);
+    await postMovements(db, [again, reversalOf(again)], options);
+    expect((await outboxOf(db)).find((mark) => mark.movementId === again.id)?.status).toBe('cancelled');
   });
 
   it('refuses a second reversal of the same movement', async () => {
