@@ -119,6 +119,7 @@ export function OpeningBalanceImport({
               required
             >
               <Input
+                aria-label={t('inventory.import.approvedBy')}
                 value={approvedBy}
                 onChange={(e) => setApprovedBy(e.target.value)}
                 style={{ maxWidth: 320 }}

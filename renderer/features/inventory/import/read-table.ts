@@ -39,12 +39,22 @@ async function xlsxTable(bytes: ArrayBuffer): Promise<ImportTable> {
   return tableOf(grid);
 }
 
+/** FileReader rather than Blob.arrayBuffer(), which older engines and jsdom lack. */
+function bytesOf(file: Blob): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 export function isSpreadsheet(fileName: string): boolean {
   return /\.xlsx$/i.test(fileName);
 }
 
 /** Reads the first sheet of an .xlsx, or a .csv in UTF-8 or GB18030, as text cells. */
 export async function readImportFile(file: Blob & { name: string }): Promise<ImportTable> {
-  const bytes = await file.arrayBuffer();
+  const bytes = await bytesOf(file);
   return isSpreadsheet(file.name) ? xlsxTable(bytes) : csvTable(decodeCsv(bytes));
 }

@@ -50,6 +50,7 @@ export function BookForm({
   const dateRule = (field: 'validFrom' | 'finishValidDate') => schemaRule(AccountBook.shape[field]);
   return (
     <Form
+      name="book"
       form={form}
       layout="vertical"
       validateTrigger="onBlur"

@@ -40,6 +40,7 @@ export function EnterpriseForm({
   const label = (field: string) => `${t(`inventory.setup.enterprise.${field}`)} (${field})`;
   return (
     <Form
+      name="enterprise"
       form={form}
       layout="vertical"
       validateTrigger="onBlur"

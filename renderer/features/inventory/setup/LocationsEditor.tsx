@@ -68,6 +68,7 @@ export function LocationsEditor({ book }: { book: AccountBook }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Form
+        name="location"
         form={form}
         layout="inline"
         validateTrigger="onBlur"
