@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { demoCommand } from './commands/demo';
 import type { CliIo } from './commands/io';
 import { journalCommand } from './commands/journal';
+import { messageCommand } from './commands/message';
+import { receiptCommand } from './commands/receipt';
 
 export type { CliIo };
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -15,6 +17,9 @@ Usage:
   zonebook journal verify FILE    check a backup or journal: hash chains, postings, invariants;
                                   exits 1 and names the first bad entry when they fail
   zonebook journal balances FILE  print the balances by book line and custody as CSV
+  zonebook receipt parse FILE     print a customs receipt as JSON (read leniently, as the app does)
+  zonebook message validate FILE [--xsd DIR]
+                                  check a message against the customs XSD of its type
   zonebook version                the version of this installation
   zonebook help                   this text
 `;
@@ -31,6 +36,8 @@ const commands: Record<string, Command> = {
   },
   demo: demoCommand,
   journal: journalCommand,
+  receipt: receiptCommand,
+  message: messageCommand,
 };
 
 /** The command line: the same shared code as the app, headless. Returns the exit code. */

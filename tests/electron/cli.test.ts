@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../electron/cli';
 import { demoFileName } from '../../electron/commands/demo';
+import { renderInv101SchemaForm } from '../../shared/customs/xml/schema-form/render-inv101';
+import { envelope, inv101EntryFromAbroad } from '../shared/customs/support/documents';
+import { receiptsDir, xsdRoot } from '../shared/customs/support/paths';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -67,5 +70,47 @@ describe('zonebook journal', () => {
     expect(await run('journal', 'verify', '/nonexistent.ndjson')).toMatchObject({ code: 1 });
     expect(await run('journal', 'check', demoFile)).toMatchObject({ code: 2 });
     expect(await run('frobnicate')).toMatchObject({ code: 2 });
+  });
+});
+
+describe('zonebook receipt parse', () => {
+  it('prints a real receipt as JSON with its status fields', async () => {
+    const result = await run('receipt', 'parse', join(receiptsDir, 'INV201.xml'));
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({
+      messageType: 'INV201',
+      businessId: 'QD311124E000098849',
+      etpsPreentNo: '202400000122717119',
+      etpsInnerInvtNo: 'COSU6391946850D',
+      manageResult: '4',
+    });
+  });
+
+  it('refuses a file that is not a receipt, with the reason', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'zb-cli-'));
+    await writeFile(join(folder, 'cut.xml'), '<Package><EnvelopInfo><message_type>INV201');
+    const result = await run('receipt', 'parse', join(folder, 'cut.xml'));
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/not a receipt Zonebook can read: .+/);
+  });
+});
+
+describe('zonebook message validate', () => {
+  it('accepts a schema-form INV101 and refuses one with a field out of place', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'zb-cli-'));
+    const xml = renderInv101SchemaForm(inv101EntryFromAbroad, envelope('M-cli'));
+    await writeFile(join(folder, 'good.xml'), xml);
+    await writeFile(join(folder, 'bad.xml'), xml.replace(/<gdsMtno>[^<]*<\/gdsMtno>/, ''));
+    expect(await run('message', 'validate', join(folder, 'good.xml'), '--xsd', xsdRoot)).toMatchObject({
+      code: 0,
+    });
+    const bad = await run('message', 'validate', join(folder, 'bad.xml'), '--xsd', xsdRoot);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/invalid \(INV101\)/);
+  });
+
+  it('says that real receipts do not validate against the 2017 schemas', async () => {
+    const result = await run('message', 'validate', join(receiptsDir, 'INV201.xml'), '--xsd', xsdRoot);
+    expect(result.code).toBe(1);
   });
 });
