@@ -138,7 +138,8 @@ function readSas121(message: XmlNode, delcareFlag: string): DeclarationRead {
     return refusal('import', [`DelcareFlag 只能是 0 或 1 (got ${delcareFlag})`], 'SAS121', etpsInnerNo);
   const parsed = Sas121Document.safeParse({
     kind: 'SAS121',
-    head,
+    // The import form's PassportHead has no ChgTmsCnt (customs-domain.md, Appendix): a pass is never changed, only voided.
+    head: { chgTmsCnt: 0, ...head },
     lines: childrenNamed(message, 'PassportList').map(recordOf),
     related: childrenNamed(message, 'PassportAcmp').map(recordOf),
   });
