@@ -95,11 +95,12 @@ export const inventoryEn = {
       reversedByTitle: 'Reversed by movement {{id}}',
       isReversal: 'Reversal',
       isReversalTitle: 'Reverses movement {{id}}',
-      customsState: {
+      declareStatus: {
         none: 'Not declared',
-        notDeclared: 'To declare',
+        pending: 'To declare',
         batched: 'In a batch',
         declared: 'Declared',
+        cancelled: 'Declaration cancelled',
       },
       reverse: 'Reverse',
     },
@@ -230,11 +231,12 @@ export const inventoryZh: typeof inventoryEn = {
       reversedByTitle: '已被业务 {{id}} 冲销',
       isReversal: '冲销',
       isReversalTitle: '冲销业务 {{id}}',
-      customsState: {
+      declareStatus: {
         none: '无需申报',
-        notDeclared: '待申报',
+        pending: '待申报',
         batched: '已组批',
         declared: '已申报',
+        cancelled: '已取消申报',
       },
       reverse: '冲销',
     },

@@ -103,7 +103,13 @@ function LineBalances({
 
 function StatusTags({ entry, t }: { entry: HistoryEntry; t: TFunction }) {
   const { movement } = entry.row.entry;
-  const customsColors = { none: 'default', notDeclared: 'gold', batched: 'blue', declared: 'green' } as const;
+  const declareColors = {
+    none: 'default',
+    pending: 'gold',
+    batched: 'blue',
+    declared: 'green',
+    cancelled: 'default',
+  } as const;
   return (
     <Space size={2} wrap>
       {entry.reversedBy && (
@@ -116,8 +122,8 @@ function StatusTags({ entry, t }: { entry: HistoryEntry; t: TFunction }) {
           <Tag color="purple">{t('inventory.stock.history.isReversal')}</Tag>
         </Tooltip>
       )}
-      <Tag color={customsColors[entry.customsState]}>
-        {t(`inventory.stock.history.customsState.${entry.customsState}`)}
+      <Tag color={declareColors[entry.declareStatus]}>
+        {t(`inventory.stock.history.declareStatus.${entry.declareStatus}`)}
       </Tag>
     </Space>
   );
@@ -149,7 +155,8 @@ function ReverseButton({ entry, onReverse }: { entry: HistoryEntry; onReverse: (
 export function LineHistoryDrawer({ db, deviceId, line, locationCode, onClose }: LineHistoryDrawerProps) {
   const { t, i18n } = useTranslation();
   const language: CodeLanguage = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
-  const history = useLiveQuery(() => lineHistory(db, line.id), [db, line.id]);
+  // Async on purpose, as in StockTable: lineHistory reads in several steps.
+  const history = useLiveQuery(async () => await lineHistory(db, line.id), [db, line.id]);
   const [reversing, setReversing] = useState<Movement | null>(null);
   const columns: ColumnsType<HistoryEntry> = [
     {

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeLanguage } from '../../../../shared/codes';
 import type { InventoryFilter, ZonebookDb } from '../../../../shared/store';
-import { allInventoryRows, downloadFile, stockCsv, stockXlsx } from './stock-export';
+import { downloadFile } from '../../../app/files';
+import { allInventoryRows, stockCsv, stockXlsx } from './stock-export';
 import { stockExportTable } from './stock-table';
 
 interface StockExportButtonsProps {

@@ -81,7 +81,7 @@ export function StockTab({ onGoToSetup, virtual = true }: StockTabProps) {
   const bookCount = useLiveQuery(() => store?.db.books.count() ?? 0, [store]);
   if (!store) return <Result status="warning" title={t('inventory.stock.empty.noStore')} />;
   if (!book) {
-    if (bookCount !== 0) return <Spin tip={t('inventory.stock.loading')} />;
+    if (bookCount !== 0) return <Spin description={t('inventory.stock.loading')} />;
     return (
       <Result
         status="info"

@@ -165,7 +165,12 @@ export function StockTable({
   const [limit, setLimit] = useState(pageSize);
   // Keyed by the filter's content: the parent builds a new filter object on every render.
   const filterKey = JSON.stringify(filter);
-  const page = useLiveQuery(() => inventoryPage(db, filter, { offset: 0, limit }), [db, filterKey, limit]);
+  const page = useLiveQuery(
+    // An async querier on purpose: Dexie keeps watching reads made after an await only inside one,
+    // and inventoryPage reads in several steps. With a plain arrow the page would never update.
+    async () => await inventoryPage(db, filter, { offset: 0, limit }),
+    [db, filterKey, limit],
+  );
   const rows = page?.rows ?? [];
   const loadMore = () => setLimit((current) => (rows.length >= current ? current + pageSize : current));
   const onScroll = (event: UIEvent<HTMLDivElement>) => {

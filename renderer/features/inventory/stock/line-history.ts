@@ -1,5 +1,4 @@
-import { checkReversible, kinds, type Posting, type ReversibleVerdict } from '../../../../shared/ledger';
-import type { CustomsState } from '../../../../shared/ledger';
+import { checkReversible, type Posting, type ReversibleVerdict } from '../../../../shared/ledger';
 import {
   customsStateOf,
   historyOfBookLine,
@@ -13,8 +12,8 @@ export interface HistoryEntry {
   row: JournalRow;
   /** This line's postings only: a movement may carry several lines. */
   postings: Posting[];
-  /** `none` when the kind is never declared to customs. */
-  customsState: CustomsState | 'none';
+  /** Where its declaration stands; `none` for a kind customs never hears of. */
+  declareStatus: NonNullable<JournalRow['declareStatus']> | 'none';
   reversedBy?: string | undefined;
   /** The ledger's own rule, asked before offering a reversal. The store asks it again when posting. */
   reversible: ReversibleVerdict;
@@ -23,21 +22,18 @@ export interface HistoryEntry {
 /** A book line's history, oldest first, with reversal links and how far customs has seen each movement. */
 export async function lineHistory(db: ZonebookDb, bookLineId: string): Promise<HistoryEntry[]> {
   const rows = await historyOfBookLine(db, bookLineId);
-  const movementIds = rows.map((row) => row.movementId);
-  const [reversed, outbox] = await Promise.all([
-    reversedAmong(db, movementIds),
-    db.outbox.bulkGet(movementIds),
-  ]);
-  return rows.map((row, index) => {
-    const { movement } = row.entry;
+  const reversed = await reversedAmong(
+    db,
+    rows.map((row) => row.movementId),
+  );
+  return rows.map((row) => {
     const reversedBy = reversed.get(row.movementId);
-    const customsState = customsStateOf(outbox[index]);
     return {
       row,
       postings: row.entry.postings.filter((posting) => posting.bookLineId === bookLineId),
-      customsState: kinds[movement.kind].declare ? customsState : 'none',
+      declareStatus: row.declareStatus ?? 'none',
       reversedBy,
-      reversible: checkReversible(movement, { customsState, reversedBy }),
+      reversible: checkReversible(row.entry.movement, { customsState: customsStateOf(row), reversedBy }),
     };
   });
 }

@@ -7,17 +7,19 @@ import {
 } from '../../../../shared/store';
 import type { StockExportTable } from './stock-table';
 
-const exportPageSize = 2000;
-
 /**
  * Every line matching the filter, not only the ones the table has loaded. One read transaction, so a
  * movement posted meanwhile cannot make the file half before and half after it.
  */
-export function allInventoryRows(db: ZonebookDb, filter: InventoryFilter): Promise<InventoryRow[]> {
+export function allInventoryRows(
+  db: ZonebookDb,
+  filter: InventoryFilter,
+  pageSize = 2000,
+): Promise<InventoryRow[]> {
   return db.transaction('r', [db.bookLines, db.balances], async () => {
     const rows: InventoryRow[] = [];
     for (;;) {
-      const page = await inventoryPage(db, filter, { offset: rows.length, limit: exportPageSize });
+      const page = await inventoryPage(db, filter, { offset: rows.length, limit: pageSize });
       rows.push(...page.rows);
       if (!page.hasMore) return rows;
     }
@@ -56,14 +58,4 @@ export async function stockXlsx(table: StockExportTable, sheetName: string): Pro
   });
   const buffer = await workbook.xlsx.writeBuffer();
   return new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-}
-
-export function downloadFile(content: Blob, fileName: string): void {
-  const url = URL.createObjectURL(content);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // The click has handed the data to the download by the next task; release it then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
