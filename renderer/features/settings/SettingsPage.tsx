@@ -2,6 +2,7 @@ import { Card, Descriptions, Radio, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain/settings';
 import { useServices } from '../../app/services';
+import { BackupCard } from '../backup/BackupCard';
 
 export interface SettingsPageProps {
   language: Language | null;
@@ -12,7 +13,7 @@ export function SettingsPage({ language, onLanguageChange }: SettingsPageProps) 
   const { t } = useTranslation();
   const { info, store } = useServices();
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
       <Card title={t('settings.language')}>
         <Radio.Group
@@ -51,6 +52,7 @@ export function SettingsPage({ language, onLanguageChange }: SettingsPageProps) 
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      {store && <BackupCard db={store.db} />}
     </Space>
   );
 }

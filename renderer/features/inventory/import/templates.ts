@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { ColumnSpec } from '../../../../shared/imports';
+import { downloadFile } from '../../../app/files';
 
 /** The header a template writes: the customs field name in English, the first Chinese header in Chinese. */
 export function templateHeaders<F extends string>(
@@ -9,18 +10,9 @@ export function templateHeaders<F extends string>(
   return specs.map((spec) => (language === 'zh-CN' ? (spec.headers[1] ?? spec.field) : spec.field));
 }
 
-function download(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
-}
-
 /** A UTF-8 CSV with a byte-order mark, so Excel opens the Chinese headers correctly. */
 export function downloadCsvTemplate(headers: readonly string[], fileName: string) {
-  download(
+  downloadFile(
     new Blob([`\uFEFF${Papa.unparse([headers])}\r\n`], { type: 'text/csv;charset=utf-8' }),
     `${fileName}.csv`,
   );
@@ -37,7 +29,7 @@ export async function downloadXlsxTemplate(headers: readonly string[], fileName:
     style: { numFmt: '@' },
   }));
   const buffer = await workbook.xlsx.writeBuffer();
-  download(
+  downloadFile(
     new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
     `${fileName}.xlsx`,
   );
