@@ -15,7 +15,7 @@ interface Props<F extends string, T> {
   specs: readonly ColumnSpec<F>[];
   /** The columns worth seeing beside each row's verdict. */
   shown: readonly F[];
-  /** "update" for a row that changes a stored record rather than adding one. */
+  /** Whether a good row adds a record or changes a stored one; without it a good row is just "good". */
   statusOf?: (record: T) => 'new' | 'update';
 }
 
@@ -67,10 +67,14 @@ export function ImportPreviewTable<F extends string, T>({
               render: (_: unknown, row: RowVerdict<T>) =>
                 row.errors.length ? (
                   <Tag color="error">{t('inventory.import.statusBad')}</Tag>
-                ) : row.record && statusOf?.(row.record) === 'update' ? (
-                  <Tag color="processing">{t('inventory.import.statusUpdate')}</Tag>
+                ) : row.record && statusOf ? (
+                  statusOf(row.record) === 'update' ? (
+                    <Tag color="processing">{t('inventory.import.statusUpdate')}</Tag>
+                  ) : (
+                    <Tag color="success">{t('inventory.import.statusNew')}</Tag>
+                  )
                 ) : (
-                  <Tag color="success">{t('inventory.import.statusNew')}</Tag>
+                  <Tag color="success">{t('inventory.import.statusGood')}</Tag>
                 ),
             },
             ...shown.map((field) => ({

@@ -1,4 +1,4 @@
-import { Alert, App, AutoComplete, Button, Form, Input, Select, Space } from 'antd';
+import { Alert, App, AutoComplete, Button, Flex, Form, Input, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bookTypesTable, customsDistrictsTable } from '../../../../shared/codes';
@@ -90,7 +90,7 @@ export function BookForm({
           }))}
         />
       </Form.Item>
-      <Space size="large" wrap>
+      <Flex gap="large" wrap>
         <Form.Item name="validFrom" label={label('validFrom')} rules={[dateRule('validFrom')]}>
           <Input autoComplete="off" maxLength={8} placeholder={t('inventory.setup.book.datePlaceholder')} />
         </Form.Item>
@@ -101,7 +101,7 @@ export function BookForm({
         >
           <Input autoComplete="off" maxLength={8} placeholder={t('inventory.setup.book.datePlaceholder')} />
         </Form.Item>
-      </Space>
+      </Flex>
       {otherErrors.map((error) => (
         <Alert
           key={error.field + error.message}
