@@ -4,6 +4,7 @@ import type { CliIo } from './commands/io';
 import { journalCommand } from './commands/journal';
 import { messageCommand } from './commands/message';
 import { receiptCommand } from './commands/receipt';
+import { sandboxCommand } from './commands/sandbox';
 
 export type { CliIo };
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -20,6 +21,8 @@ Usage:
   zonebook receipt parse FILE     print a customs receipt as JSON (read leniently, as the app does)
   zonebook message validate FILE [--xsd DIR]
                                   check a message against the customs XSD of its type
+  zonebook sandbox --folder DIR | --http PORT [--token T] [--faults all] [--seed S]
+                                  run the sandbox customs on exchange folders or over HTTP
   zonebook version                the version of this installation
   zonebook help                   this text
 `;
@@ -38,6 +41,7 @@ const commands: Record<string, Command> = {
   journal: journalCommand,
   receipt: receiptCommand,
   message: messageCommand,
+  sandbox: (args, io) => sandboxCommand(args, io),
 };
 
 /** The command line: the same shared code as the app, headless. Returns the exit code. */

@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../electron/cli';
 import { demoFileName } from '../../electron/commands/demo';
+import { sandboxCommand } from '../../electron/commands/sandbox';
 import { renderInv101SchemaForm } from '../../shared/customs/xml/schema-form/render-inv101';
 import { envelope, inv101EntryFromAbroad } from '../shared/customs/support/documents';
 import { receiptsDir, xsdRoot } from '../shared/customs/support/paths';
@@ -112,5 +113,28 @@ describe('zonebook message validate', () => {
   it('says that real receipts do not validate against the 2017 schemas', async () => {
     const result = await run('message', 'validate', join(receiptsDir, 'INV201.xml'), '--xsd', xsdRoot);
     expect(result.code).toBe(1);
+  });
+});
+
+describe('zonebook sandbox', () => {
+  it('answers on the exchange folders until stopped, and refuses bad options', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'zb-cli-sandbox-'));
+    const out: string[] = [];
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const running = sandboxCommand(
+      ['--folder', folder, '--seed', '3'],
+      { out: (t) => out.push(t), err: () => undefined },
+      stopped,
+    );
+    await vi.waitFor(() => expect(out.join('\n')).toContain(`exchange folders in ${folder}`));
+    expect((await readdir(folder)).sort()).toEqual(
+      expect.arrayContaining(['FailBox', 'InBox', 'OutBox', 'SentBox']),
+    );
+    stop();
+    expect(await running).toBe(0);
+    expect(await run('sandbox')).toMatchObject({ code: 2 });
+    expect(await run('sandbox', '--folder', folder, '--faults', 'some')).toMatchObject({ code: 2 });
+    expect(await run('sandbox', '--http', 'eighty')).toMatchObject({ code: 2 });
   });
 });
