@@ -1,0 +1,266 @@
+import type { AccountBook } from '../../domain/account-book';
+import type { BookLine } from '../../domain/book-line';
+import { customsDateOf } from '../../domain/customs-date';
+import type { Enterprise } from '../../domain/enterprise';
+import { kinds, type KindRule, type Movement } from '../../ledger';
+import { Inv101Document } from '../model/inv101';
+import { Sas121Document } from '../model/sas121';
+import { buildList, mergeLines } from './build-list';
+import { buildPass } from './build-pass';
+import { factsKey, listFactsOf, type BookContext, type ListFacts } from './customs-facts';
+import type { NumberAllocator } from './enterprise-numbers';
+import { isPeriodClosed, periodOf, type Period } from './periods';
+import type { BatchingPolicy, DeclarationSettings, UnitWeight } from './policy';
+import { customsDateTimeOf } from './zone-time';
+
+/** Pending movements in journal order, with the master data their documents draw on. */
+export interface BatchInput {
+  readonly movements: readonly Movement[];
+  readonly books: readonly AccountBook[];
+  readonly bookLines: readonly BookLine[];
+  readonly enterprises: readonly Enterprise[];
+  /** Gross and net kilograms per declared unit, by item number (gdsMtno), for gate passes. */
+  readonly unitWeights?: Readonly<Record<string, UnitWeight>>;
+}
+
+export interface BatchOptions {
+  readonly policy: BatchingPolicy;
+  readonly settings: DeclarationSettings;
+  /** The clock: the documents' dates, and which collection periods are over. */
+  readonly now: string;
+  readonly allocate: NumberAllocator;
+}
+
+export type DraftMessageType = 'INV101' | 'SAS121';
+
+export interface DocumentDraft {
+  readonly messageType: DraftMessageType;
+  /** The enterprise-internal number, minted for this draft. */
+  readonly etpsInnerNo: string;
+  readonly bookId: string;
+  readonly ieFlag: 'I' | 'E';
+  readonly document: Inv101Document | Sas121Document;
+  readonly movementIds: readonly string[];
+  /** A collective list's collection period. */
+  readonly period?: Period;
+  /** A gate pass: the enterprise-internal number of the list whose goods it carries. */
+  readonly listNo?: string;
+}
+
+/** Why a pending movement is not in a document yet; it stays pending and is batched once this clears. */
+export type HoldCode =
+  | 'collectivePeriodOpen'
+  | 'businessDeclarationChain'
+  | 'tooManyLines'
+  | 'missingMasterData'
+  | 'missingCounterparty'
+  | 'invalidDocument';
+
+export interface HeldMovement {
+  readonly movementId: string;
+  readonly code: HoldCode;
+  readonly reason: string;
+}
+
+export interface BatchResult {
+  readonly drafts: readonly DocumentDraft[];
+  readonly held: readonly HeldMovement[];
+}
+
+interface Grouped {
+  readonly facts: ListFacts;
+  readonly context: BookContext;
+  readonly period?: Period;
+  readonly movements: Movement[];
+}
+
+/** Stands in for the number while a draft is checked, so a refused draft burns no number. */
+const PLACEHOLDER_NO = 'UNNUMBERED';
+
+/**
+ * Turns pending movements into document drafts, purely: the same input, options and allocator give the
+ * same drafts. Each declarable movement lands in exactly one list (and, when its kind needs a gate
+ * pass, in exactly that list's pass), or is held with the reason — nothing is dropped and nothing is
+ * declared twice. See describeBatchingPolicy for the rules in words.
+ */
+export function batchMovements(input: BatchInput, options: BatchOptions): BatchResult {
+  const { policy, settings } = options;
+  const today = customsDateOf(options.now);
+  const books = new Map(input.books.map((book) => [book.id, book]));
+  const bookLines = new Map(input.bookLines.map((line) => [line.id, line]));
+  const enterprises = new Map(input.enterprises.map((enterprise) => [enterprise.id, enterprise]));
+  const held: HeldMovement[] = [];
+  const hold = (movement: Movement, code: HoldCode, reason: string) =>
+    held.push({ movementId: movement.id, code, reason });
+  const groups = new Map<string, Grouped>();
+
+  for (const movement of input.movements) {
+    const rule: KindRule = kinds[movement.kind];
+    if (!rule.declare) continue;
+    if (!rule.documents.includes('INV101')) {
+      hold(
+        movement,
+        'businessDeclarationChain',
+        `${rule.nameEn} is declared by 出入库单 under a 业务申报表 (SAS101/SAS111), which Zonebook does not batch yet`,
+      );
+      continue;
+    }
+    const book = books.get(movement.bookId);
+    const owner = book && enterprises.get(book.ownerEnterpriseId);
+    const lines = movement.lines.map((line) => bookLines.get(line.bookLineId));
+    const firstLine = lines[0];
+    if (!book || !owner || !firstLine || lines.some((line) => line === undefined)) {
+      hold(movement, 'missingMasterData', 'its book, the book owner or one of its book lines is missing');
+      continue;
+    }
+    const verdict = listFactsOf(movement, firstLine, settings);
+    if (!verdict.ok) {
+      hold(movement, 'missingCounterparty', verdict.reason);
+      continue;
+    }
+    const distinctLines = new Set(movement.lines.map((line) => line.bookLineId)).size;
+    if (distinctLines > policy.lineLimit) {
+      hold(
+        movement,
+        'tooManyLines',
+        `it has ${distinctLines} book lines, more than the ${policy.lineLimit} one document may hold: split the movement`,
+      );
+      continue;
+    }
+    let key = factsKey(verdict.facts);
+    let period: Period | undefined;
+    if (rule.collective) {
+      period = periodOf(movement.customsDate, policy.collectivePeriod);
+      if (!isPeriodClosed(period, today)) {
+        hold(
+          movement,
+          'collectivePeriodOpen',
+          `collected for the period ${period.from}–${period.to}; its collective list is declared after ${period.to}`,
+        );
+        continue;
+      }
+      key += `|${period.from}`;
+    }
+    const group = groups.get(key) ?? {
+      facts: verdict.facts,
+      context: { book, owner },
+      ...(period && { period }),
+      movements: [],
+    };
+    group.movements.push(movement);
+    groups.set(key, group);
+  }
+
+  const drafts: DocumentDraft[] = [];
+  for (const group of groups.values()) {
+    for (const chunk of packByLineLimit(group.movements, policy.lineLimit)) {
+      const made = draftsOfChunk(group, chunk, bookLines, input.unitWeights ?? {}, options, today);
+      if (made.ok) drafts.push(...made.drafts);
+      else for (const movement of chunk) hold(movement, 'invalidDocument', made.reason);
+    }
+  }
+  return { drafts, held };
+}
+
+/**
+ * Packs movements, in order, into documents of at most `limit` distinct book lines. A movement is never
+ * split: it goes whole into the current document or starts the next one.
+ */
+function packByLineLimit(movements: readonly Movement[], limit: number): Movement[][] {
+  const chunks: Movement[][] = [];
+  let current: Movement[] = [];
+  let lineIds = new Set<string>();
+  for (const movement of movements) {
+    const merged = new Set([...lineIds, ...movement.lines.map((line) => line.bookLineId)]);
+    if (merged.size > limit && current.length > 0) {
+      chunks.push(current);
+      current = [];
+      lineIds = new Set(movement.lines.map((line) => line.bookLineId));
+    } else lineIds = merged;
+    current.push(movement);
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+type ChunkDrafts = { ok: true; drafts: DocumentDraft[] } | { ok: false; reason: string };
+
+function draftsOfChunk(
+  group: Grouped,
+  chunk: readonly Movement[],
+  bookLines: ReadonlyMap<string, BookLine>,
+  unitWeights: Readonly<Record<string, UnitWeight>>,
+  options: BatchOptions,
+  today: string,
+): ChunkDrafts {
+  const merged = mergeLines(
+    chunk.flatMap((movement) =>
+      movement.lines.map((line) => ({ bookLine: bookLines.get(line.bookLineId) as BookLine, qty: line.qty })),
+    ),
+  );
+  const { facts, context, period } = group;
+  const listOf = (etpsInnerInvtNo: string) =>
+    buildList({
+      etpsInnerInvtNo,
+      facts,
+      context,
+      lines: merged,
+      customsDate: today,
+      mtpckEndprdMarkcd: options.settings.mtpckEndprdMarkcd,
+      ...(options.settings.icCardNo !== undefined && { icCardNo: options.settings.icCardNo }),
+      ...(period && { rmk: `集中申报 ${period.from}-${period.to}` }),
+    });
+  const passOf = (etpsPreentNo: string, list: Inv101Document) =>
+    buildPass({
+      etpsPreentNo,
+      list,
+      passportTypecd: facts.passportTypecd ?? '',
+      context,
+      weights: (gdsMtno) => unitWeights[gdsMtno],
+      settings: options.settings,
+      dclTime: customsDateTimeOf(options.now),
+    });
+
+  // Checked with a placeholder first, so a draft customs would refuse burns no number.
+  const trialList = Inv101Document.safeParse(listOf(PLACEHOLDER_NO));
+  if (!trialList.success)
+    return { ok: false, reason: `the list would be invalid: ${issueText(trialList.error)}` };
+  if (facts.passportTypecd !== undefined) {
+    const trialPass = Sas121Document.safeParse(passOf(PLACEHOLDER_NO, trialList.data));
+    if (!trialPass.success)
+      return { ok: false, reason: `the gate pass would be invalid: ${issueText(trialPass.error)}` };
+  }
+
+  const movementIds = chunk.map((movement) => movement.id);
+  const listNo = options.allocate(today);
+  const list = listOf(listNo);
+  const drafts: DocumentDraft[] = [
+    {
+      messageType: 'INV101',
+      etpsInnerNo: listNo,
+      bookId: facts.bookId,
+      ieFlag: facts.ie,
+      document: list,
+      movementIds,
+      ...(period && { period }),
+    },
+  ];
+  if (facts.passportTypecd !== undefined) {
+    const passNo = options.allocate(today);
+    drafts.push({
+      messageType: 'SAS121',
+      etpsInnerNo: passNo,
+      bookId: facts.bookId,
+      ieFlag: facts.ie,
+      document: passOf(passNo, list),
+      movementIds,
+      listNo,
+    });
+  }
+  return { ok: true, drafts };
+}
+
+function issueText(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'unknown';
+}

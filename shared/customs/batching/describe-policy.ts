@@ -1,0 +1,43 @@
+import type { CodeLanguage } from '../../codes/code-table';
+import { defaultBatchingPolicy, type BatchingPolicy } from './policy';
+
+const periodWords: Record<CodeLanguage, Record<BatchingPolicy['collectivePeriod'], string>> = {
+  'zh-CN': { month: '每个自然月', halfMonth: '每半个月（1–15日、16日至月末）', week: '每周（周一至周日）' },
+  en: {
+    month: 'each calendar month',
+    halfMonth: 'each half month (1st–15th, 16th–month end)',
+    week: 'each week (Monday to Sunday)',
+  },
+};
+
+/**
+ * The batching rules in words a compliance officer checks against the zone's rules, for the
+ * Declarations screen. It states what batchMovements does; a change to one is a change to the other.
+ */
+export function describeBatchingPolicy(
+  lang: CodeLanguage,
+  policy: BatchingPolicy = defaultBatchingPolicy,
+): string[] {
+  const period = periodWords[lang][policy.collectivePeriod];
+  if (lang === 'zh-CN')
+    return [
+      '只有需要向海关申报的货物移动才进入申报单证；库内移库、盘点调整、冲销等无需申报的移动不会出现。',
+      '待申报的移动按以下条件归并为同一份核注清单：同一账册、同一进出口标志、同一监管方式、同一清单类型、同一流转类型、同一关联账册或关联报关的对方企业、同一报关标志与报关类型（以及由此确定的运输方式、起运/运抵国、征免方式）。任一条件不同，即分开成单。',
+      '同一清单内，同一备案序号的多次移动合并为一行：数量按十进制精确相加，法定数量按账册折算系数计算，申报总价 = 数量 × 申报单价，保留两位小数。',
+      `每份清单最多 ${policy.lineLimit} 行（海关生成报关单的上限为 50 行），超过即另起一单；一次移动不会被拆到两份清单里。单次移动超过 ${policy.lineLimit} 行时暂不申报，请先拆分该移动。`,
+      `分送集报出区与保税展示销售按${period}汇总为一份集报清单，待该期间结束后申报；集报期间从不跨越自然年度（跨年的一周在12月31日截止）。`,
+      '需要过卡的移动，随清单生成一份核放单（关联单证类型 1 核注清单）。海关尚未给出清单编号前，核放单的关联单证号暂填清单的企业内部编号，且核放单暂不发送；清单审核通过、取得清单编号（QD…）后，改为该编号再发送。',
+      '每份单证在生成时取得一次企业内部编号（设备前缀 + 日期 + 本设备流水号），此后每次重发都使用同一编号，海关据此识别重复申报；编号永不重复使用。',
+      '出入库单/业务申报表链条（外发加工、维修检测、保税展示出区及返区）暂不自动成单，这些移动保持“待申报”并注明原因。',
+    ];
+  return [
+    'Only movements customs must hear of go into documents; relocations, stocktake adjustments, reversals and other undeclared movements never appear.',
+    'Pending movements share one verification list (核注清单) only when they have the same account book, direction (in/out), supervision mode, list type, transfer type, related book or counterparty of a linked declaration, and declaration flags (and so the same transport mode, country and levy mode). Any difference starts another list.',
+    'Within a list, movements of the same book line (备案序号) become one line: quantities are added exactly, legal quantities follow the book line’s conversion factors, and the declared total is quantity × unit price rounded to 2 decimals.',
+    `A list holds at most ${policy.lineLimit} lines (a generated customs declaration holds 50); beyond that a new list starts. A movement is never split across lists; one with more than ${policy.lineLimit} lines is held until it is split.`,
+    `分送集报 dispatches and display sales are collected into one collective list for ${period}, declared once the period is over. A collective list never spans two calendar years (a week across the new year ends on 31 December).`,
+    'Movements that pass the gate get a gate pass (核放单) with their list, related to it as type 1 (核注清单). Until customs numbers the list, the pass names the list by its enterprise-internal number and is not sent; once the list is approved and has its QD number, the pass names that number and goes out.',
+    'Each document gets its enterprise-internal number once, when it is made (device prefix + date + this device’s counter), and keeps it through every resend, which is how customs recognises a duplicate; a number is never used again.',
+    'The 出入库单 / 业务申报表 chain (outward processing, repair and testing, display out and back) is not batched automatically yet: those movements stay pending with the reason shown.',
+  ];
+}
