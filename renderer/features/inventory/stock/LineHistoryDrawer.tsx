@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName, currencyName, unitName, type CodeLanguage } from '../../../../shared/codes';
 import type { BookLine } from '../../../../shared/domain/book-line';
+import { sumDecimals } from '../../../../shared/domain/decimal';
 import { isCustodyAccount, type Movement } from '../../../../shared/ledger';
 import type { ZonebookDb } from '../../../../shared/store';
 import { accountName, movementName, readableCustomsDate } from './ledger-names';
@@ -92,11 +93,15 @@ function LineBalances({
   return (
     <Space wrap size={[24, 4]}>
       {custody.map((row) => (
-        <span key={row.account} data-testid={`balance-${row.account}`}>
+        <span key={row.account}>
           <Typography.Text type="secondary">{accountName(row.account, t, locationCode)} </Typography.Text>
           <Quantity value={row.qty} />
         </span>
       ))}
+      <span className="zb-held">
+        <Typography.Text type="secondary">{t('inventory.stock.columns.held')} </Typography.Text>
+        <Quantity value={sumDecimals(custody.map((row) => row.qty))} />
+      </span>
     </Space>
   );
 }

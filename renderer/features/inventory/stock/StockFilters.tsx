@@ -42,7 +42,7 @@ export function StockFilters({ values, onChange, locations }: StockFiltersProps)
         placeholder={t('inventory.stock.filters.text')}
         value={values.text}
         onChange={(event) => set({ text: event.target.value })}
-        style={{ width: 280 }}
+        style={{ width: 220 }}
       />
       <Input
         allowClear
@@ -54,7 +54,7 @@ export function StockFilters({ values, onChange, locations }: StockFiltersProps)
         maxLength={2}
         inputMode="numeric"
         onChange={(event) => set({ hsChapter: event.target.value.replace(/\D/g, '') })}
-        style={{ width: 130 }}
+        style={{ width: 110 }}
       />
       <Select
         allowClear
@@ -64,7 +64,7 @@ export function StockFilters({ values, onChange, locations }: StockFiltersProps)
         value={values.natcd}
         onChange={(natcd?: string) => set({ natcd })}
         options={countries}
-        style={{ width: 170 }}
+        style={{ width: 150 }}
         popupMatchSelectWidth={240}
       />
       <Select
@@ -78,7 +78,7 @@ export function StockFilters({ values, onChange, locations }: StockFiltersProps)
           value: location.id,
           label: `${location.code} · ${location.name}`,
         }))}
-        style={{ width: 170 }}
+        style={{ width: 150 }}
         popupMatchSelectWidth={240}
       />
       <Select
@@ -93,7 +93,7 @@ export function StockFilters({ values, onChange, locations }: StockFiltersProps)
           value: custody,
           label: t(`inventory.stock.custody.${custody}`),
         }))}
-        style={{ width: 130 }}
+        style={{ width: 120 }}
       />
       {hasStockFilters(values) && (
         <Button type="link" onClick={() => onChange(noStockFilters)}>

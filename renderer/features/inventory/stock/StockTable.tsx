@@ -68,7 +68,7 @@ function columnsOf(
     {
       key: 'gdsSeqno',
       title: t('inventory.stock.columns.gdsSeqno'),
-      width: 88,
+      width: 80,
       fixed: 'left',
       align: 'right',
       render: (_, row) => <span className="zb-qty">{row.line.gdsSeqno}</span>,
@@ -76,7 +76,7 @@ function columnsOf(
     {
       key: 'gdsMtno',
       title: t('inventory.stock.columns.gdsMtno'),
-      width: 140,
+      width: 130,
       fixed: 'left',
       ellipsis: true,
       render: (_, row) => row.line.gdsMtno,
@@ -84,27 +84,27 @@ function columnsOf(
     {
       key: 'gdecd',
       title: t('inventory.stock.columns.gdecd'),
-      width: 112,
+      width: 104,
       render: (_, row) => <span className="zb-code">{row.line.gdecd}</span>,
     },
     {
       key: 'gdsNm',
       title: t('inventory.stock.columns.gdsNm'),
-      width: 200,
+      width: 170,
       ellipsis: true,
       render: (_, row) => row.line.gdsNm,
     },
     {
       key: 'gdsSpcfModelDesc',
       title: t('inventory.stock.columns.gdsSpcfModelDesc'),
-      width: 180,
+      width: 140,
       ellipsis: true,
       render: (_, row) => row.line.gdsSpcfModelDesc,
     },
     {
       key: 'natcd',
       title: t('inventory.stock.columns.natcd'),
-      width: 120,
+      width: 100,
       ellipsis: true,
       render: (_, row) => (
         <span title={row.line.natcd}>{countryName(row.line.natcd, language) ?? row.line.natcd}</span>
@@ -113,7 +113,9 @@ function columnsOf(
     {
       key: 'dclUnitcd',
       title: t('inventory.stock.columns.dclUnitcd'),
-      width: 88,
+      width: 80,
+      // English unit names are long ("unit (machines; "tai")"); one line keeps every row the same height.
+      ellipsis: true,
       render: (_, row) => (
         <span title={row.line.dclUnitcd}>{unitName(row.line.dclUnitcd, language) ?? row.line.dclUnitcd}</span>
       ),
@@ -121,7 +123,7 @@ function columnsOf(
     {
       key: 'zone',
       title: t('inventory.stock.columns.zone'),
-      width: 120,
+      width: 110,
       align: 'right',
       render: (_, row) => {
         const figures = stockFiguresOf(row);
@@ -138,14 +140,15 @@ function columnsOf(
         );
       },
     },
-    quantity('display', 100),
-    quantity('transit', 100),
-    quantity('processing', 110),
-    { ...quantity('held', 130), className: 'zb-held' },
+    quantity('display', 90),
+    quantity('transit', 90),
+    quantity('processing', 100),
+    // Kept in view while the columns scroll sideways: the figure most people look for.
+    { ...quantity('held', 110), fixed: 'right' as const, className: 'zb-held' },
   ];
 }
 
-const scrollWidth = 88 + 140 + 112 + 200 + 180 + 120 + 88 + 120 + 100 + 100 + 110 + 130;
+const scrollWidth = 80 + 130 + 104 + 170 + 140 + 100 + 80 + 110 + 90 + 90 + 100 + 110;
 
 /**
  * The book's lines with their balances by custody. Live: the loaded pages are one live query, so a

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** Room under the table body for its header row, the count line, the page padding and the status bar. */
-const reservedBelow = 150;
+const reservedBelow = 130;
 const minimumHeight = 240;
 
 /**
