@@ -161,6 +161,17 @@ describe('the stock tab', { timeout: 60_000 }, () => {
     expect(within(processing).getByText('外发加工', { selector: '.zb-posting-account' })).toBeTruthy();
   });
 
+  it('opens a line’s history from the keyboard', async () => {
+    const s = await withStock();
+    await showStock(s, 'en');
+    const table = document.querySelector('.zb-stock-table') as HTMLElement;
+    (within(table).getByText('WINE-750').closest('.ant-table-row') as HTMLElement).focus();
+    await userEvent.keyboard('{Enter}');
+    const drawer = await screen.findByRole('dialog');
+    expect(within(drawer).getByText('Line 3 · WINE-750')).toBeTruthy();
+    expect(await within(drawer).findByText('+1,200.75')).toBeTruthy();
+  });
+
   it('asks for a reason before reversing, then posts the reversal and the figures follow', async () => {
     const s = await withStock();
     await showStock(s);
