@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDispatch } from '../shared/bridge/dispatch';
@@ -6,7 +6,7 @@ import { appOrigin, appScheme, isAppUrl } from './app-origin';
 import { contentSecurityPolicy } from './csp';
 import { registerIpcHandlers } from './ipc';
 import { applicationDataFolder, dataFolderName } from './paths';
-import { createHandlers } from './services/handlers';
+import { createMainServices } from './services/handlers';
 import { mimeTypeOf, resolveStaticPath } from './static-files';
 import { buildWindowOptions } from './window-options';
 
@@ -54,8 +54,21 @@ if (!app.requestSingleInstanceLock()) {
       }
     });
 
-    const handlers = createHandlers({ dataFolder, version: app.getVersion(), runtime: 'electron' });
-    registerIpcHandlers(ipcMain, createDispatch(handlers));
+    // safeStorage falls back to plain text on Linux without a keyring; the store then says so and the UI warns.
+    const cipher = safeStorage.isEncryptionAvailable()
+      ? {
+          encrypt: (text: string) => safeStorage.encryptString(text),
+          decrypt: (data: Buffer) => safeStorage.decryptString(data),
+        }
+      : undefined;
+    const services = createMainServices({
+      dataFolder,
+      version: app.getVersion(),
+      runtime: 'electron',
+      ...(cipher && { cipher }),
+    });
+    registerIpcHandlers(ipcMain, createDispatch(services.handlers));
+    app.on('before-quit', () => void services.customs.stop());
 
     mainWindow = new BrowserWindow(buildWindowOptions(join(__dirname, 'preload.cjs')));
     mainWindow.once('ready-to-show', () => mainWindow?.show());
@@ -77,7 +90,9 @@ function runSmokeTest(window: BrowserWindow) {
       "window.zonebook['app.info']({}).then((r) => r.ok && r.value.runtime === 'electron')",
     );
     clearTimeout(timeout);
-    console.log(reached ? 'Electron smoke test passed' : 'Electron smoke test failed: the bridge did not answer');
+    console.log(
+      reached ? 'Electron smoke test passed' : 'Electron smoke test failed: the bridge did not answer',
+    );
     app.exit(reached ? 0 : 1);
   });
 }

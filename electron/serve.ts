@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { createDispatch } from '../shared/bridge/dispatch';
 import { startHost } from './host';
 import { defaultDataFolder } from './paths';
-import { createHandlers } from './services/handlers';
+import { createMainServices } from './services/handlers';
 
 declare const __ZONEBOOK_VERSION__: string;
 
@@ -33,16 +33,16 @@ async function main() {
     },
   });
   const dataFolder = values.data ?? defaultDataFolder();
-  const handlers = createHandlers({ dataFolder, version: __ZONEBOOK_VERSION__, runtime: 'browser-host' });
+  const services = createMainServices({ dataFolder, version: __ZONEBOOK_VERSION__, runtime: 'browser-host' });
   const host = await startHost({
     staticDir: join(__dirname, '..', 'renderer'),
-    dispatch: createDispatch(handlers),
+    dispatch: createDispatch(services.handlers),
     port: Number(values.port),
   });
   console.log(`Zonebook is running in the browser host: ${host.url}`);
   console.log(`Data folder: ${dataFolder}. Press Ctrl+C to stop.`);
   if (values.open) openInBrowser(host.url);
-  const stop = () => void host.close().then(() => process.exit(0));
+  const stop = () => void Promise.all([host.close(), services.customs.stop()]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

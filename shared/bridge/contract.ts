@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CustomsStatus, OutgoingMessage, QueuedIncomingMessage, SubmitAck } from '../customs/endpoint';
 import { AppInfo } from '../domain/app-info';
 import { SettingsPatch, SettingsState } from '../domain/settings';
 import type { Result } from './result';
@@ -11,6 +12,22 @@ export const contract = {
   'app.info': { input: z.object({}).strict(), output: AppInfo },
   'settings.get': { input: z.object({}).strict(), output: SettingsState },
   'settings.set': { input: SettingsPatch.strict(), output: SettingsState },
+  /** Hands one document to the customs endpoint; the same enterprise-internal number on every retry. */
+  'customs.submit': { input: OutgoingMessage.strict(), output: SubmitAck },
+  'customs.status': { input: z.object({}).strict(), output: CustomsStatus },
+  /** Receipts that arrived after `after`, oldest first, for the renderer to apply. */
+  'customs.receipts': {
+    input: z
+      .object({ after: z.number().int().min(0), limit: z.number().int().min(1).max(500).default(100) })
+      .strict(),
+    output: z.object({ messages: z.array(QueuedIncomingMessage), last: z.number().int().min(0) }),
+  },
+  'customs.setGatewayToken': {
+    input: z
+      .object({ token: z.string().trim().min(8, 'The gateway token (token) must be at least 8 characters') })
+      .strict(),
+    output: z.object({ saved: z.literal(true) }),
+  },
 } as const;
 
 export type Contract = typeof contract;

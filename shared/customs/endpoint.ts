@@ -86,3 +86,15 @@ export interface CustomsEndpoint {
   stop(): Promise<void>;
   status(): Promise<EndpointStatus>;
 }
+
+/** A receipt waiting in the main process for the renderer to apply; `seq` runs 1 upward. */
+export const QueuedIncomingMessage = IncomingMessage.extend({ seq: z.number().int().positive() });
+export type QueuedIncomingMessage = z.infer<typeof QueuedIncomingMessage>;
+
+/** What the status bar and Settings show of the endpoint in use. */
+export const CustomsStatus = EndpointStatus.extend({
+  endpoint: z.enum(['sandbox', 'folder', 'http']),
+  /** The gateway token is kept unencrypted (no OS keychain on this machine): the UI warns. */
+  credentialsInPlainText: z.boolean(),
+});
+export type CustomsStatus = z.infer<typeof CustomsStatus>;

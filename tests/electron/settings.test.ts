@@ -8,13 +8,19 @@ const freshFolder = () => mkdtemp(join(tmpdir(), 'zb-settings-'));
 describe('settings service', () => {
   it('starts with the defaults when there is no file', async () => {
     const service = createSettingsService(await freshFolder());
-    expect(await service.get()).toEqual({ settings: { language: null }, recoveredFrom: null });
+    expect(await service.get()).toEqual({
+      settings: { language: null, customs: { endpoint: 'sandbox' } },
+      recoveredFrom: null,
+    });
   });
 
   it('persists a change as JSON and reads it back in a new instance', async () => {
     const folder = await freshFolder();
     await createSettingsService(folder).set({ language: 'en' });
-    expect(JSON.parse(await readFile(join(folder, 'settings.json'), 'utf8'))).toEqual({ language: 'en' });
+    expect(JSON.parse(await readFile(join(folder, 'settings.json'), 'utf8'))).toEqual({
+      language: 'en',
+      customs: { endpoint: 'sandbox' },
+    });
     expect((await createSettingsService(folder).get()).settings.language).toBe('en');
     expect((await readdir(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
@@ -23,7 +29,7 @@ describe('settings service', () => {
     const folder = await freshFolder();
     await writeFile(join(folder, 'settings.json'), '{"language": "zh-CN", oops');
     const state = await createSettingsService(folder).get();
-    expect(state.settings).toEqual({ language: null });
+    expect(state.settings).toEqual({ language: null, customs: { endpoint: 'sandbox' } });
     expect(state.recoveredFrom).toBe(join(folder, 'settings.json.broken'));
     expect(await readFile(join(folder, 'settings.json.broken'), 'utf8')).toBe('{"language": "zh-CN", oops');
   });

@@ -21,7 +21,7 @@ async function renderApp(systemLocale: string, recoveredFrom: string | null = nu
         store: null,
       }}
       i18n={i18n}
-      initialSettings={{ settings: { language: null }, recoveredFrom }}
+      initialSettings={{ settings: { language: null, customs: { endpoint: 'sandbox' } }, recoveredFrom }}
       systemLocale={systemLocale}
     />,
   );

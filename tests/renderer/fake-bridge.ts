@@ -5,7 +5,10 @@ import { createBridge } from '../../renderer/bridge';
 
 /** The whole bridge contract, served by in-memory handlers through the real dispatcher. */
 export function createFakeBridge(overrides: Partial<Handlers> = {}) {
-  let state: SettingsState = { settings: { language: null }, recoveredFrom: null };
+  let state: SettingsState = {
+    settings: { language: null, customs: { endpoint: 'sandbox' } },
+    recoveredFrom: null,
+  };
   const handlers: Handlers = {
     'app.info': async () => ({
       version: '0.0.0-test',
@@ -18,6 +21,20 @@ export function createFakeBridge(overrides: Partial<Handlers> = {}) {
       state = { ...state, settings: { ...state.settings, ...patch } };
       return state;
     },
+    'customs.submit': async (message) => ({
+      outcome: 'accepted',
+      etpsInnerInvtNo: message.etpsInnerInvtNo,
+      sha256: '0'.repeat(64),
+    }),
+    'customs.status': async () => ({
+      reachable: true,
+      lastError: null,
+      pendingOutgoing: 0,
+      endpoint: 'sandbox',
+      credentialsInPlainText: false,
+    }),
+    'customs.receipts': async () => ({ messages: [], last: 0 }),
+    'customs.setGatewayToken': async () => ({ saved: true }),
     ...overrides,
   };
   return { bridge: createBridge(createDispatch(handlers)), settings: () => state };

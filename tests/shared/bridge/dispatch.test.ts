@@ -10,12 +10,23 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
     },
     'settings.get': async () => {
       calls.push('settings.get');
-      return { settings: { language: null }, recoveredFrom: null };
+      return { settings: { language: null, customs: { endpoint: 'sandbox' } }, recoveredFrom: null };
     },
     'settings.set': async (patch) => {
       calls.push('settings.set');
-      return { settings: { language: patch.language ?? null }, recoveredFrom: null };
+      return {
+        settings: { language: patch.language ?? null, customs: { endpoint: 'sandbox' as const } },
+        recoveredFrom: null,
+      };
     },
+    'customs.submit': async () => {
+      throw new Error('not used here');
+    },
+    'customs.status': async () => {
+      throw new Error('not used here');
+    },
+    'customs.receipts': async () => ({ messages: [], last: 0 }),
+    'customs.setGatewayToken': async () => ({ saved: true }),
     ...overrides,
   };
   return { handlers, calls };
@@ -26,7 +37,7 @@ describe('createDispatch', () => {
     const { handlers } = fakeHandlers();
     expect(await createDispatch(handlers)('settings.set', { language: 'en' })).toEqual({
       ok: true,
-      value: { settings: { language: 'en' }, recoveredFrom: null },
+      value: { settings: { language: 'en', customs: { endpoint: 'sandbox' } }, recoveredFrom: null },
     });
   });
 
