@@ -4,6 +4,13 @@ import type { BookLine } from '../domain/book-line';
 import type { Enterprise } from '../domain/enterprise';
 import type { Location } from '../domain/location';
 import { StoreError } from './errors';
+import type {
+  DeclarationRow,
+  OfficialBookLineRow,
+  PrePostingRow,
+  ReceiptPocketRow,
+  ReceiptRow,
+} from './declaration-rows';
 import type { BalanceRow, JournalRow, MetaRow, OutboxRow } from './rows';
 
 /** What the platform gives the store: the browser's IndexedDB, or fake-indexeddb in Node. */
@@ -31,6 +38,11 @@ export class ZonebookDb extends Dexie {
   locations!: Table<Location, string>;
   journal!: Table<JournalRow, string>;
   balances!: Table<BalanceRow, [string, string]>;
+  declarations!: Table<DeclarationRow, string>;
+  receipts!: Table<ReceiptRow, string>;
+  receiptPockets!: Table<ReceiptPocketRow, string>;
+  officialBookLines!: Table<OfficialBookLineRow, [string, number]>;
+  prePostings!: Table<PrePostingRow, [string, number]>;
 
   constructor(name: string, platform: IndexedDbPlatform) {
     super(name, { indexedDB: platform.indexedDB, IDBKeyRange: platform.IDBKeyRange });
@@ -80,6 +92,14 @@ export class ZonebookDb extends Dexie {
           });
       });
     this.version(5).stores({ outbox: null });
+    // Declarations: the documents batched from the outbox, every receipt, and customs' own book.
+    this.version(6).stores({
+      declarations: 'id, &etpsInnerInvtNo, outboxState, state.status, bookId, preEntryNo, customsNo, listId',
+      receipts: 'id, &sha256, documentId, disposition, receivedAt',
+      receiptPockets: 'pocketId',
+      officialBookLines: '[putrecNo+gdsSeqno], putrecNo',
+      prePostings: '[documentId+gdsSeqno], documentId, putrecNo',
+    });
   }
 }
 

@@ -8,7 +8,8 @@ export type StoreErrorCode =
   | 'duplicate'
   | 'brokenBackup'
   | 'storageFull'
-  | 'newerDatabase';
+  | 'newerDatabase'
+  | 'documentLocked';
 
 /**
  * A refusal from the store, with the field errors a form or an import preview shows. Thrown inside a

@@ -34,3 +34,23 @@ export {
 } from './backup-file';
 export type { BackupContent, VerifiedBackup, BackupVerdict } from './backup-file';
 export { customsStateOf, outboxRowOf } from './outbox';
+export { batchPending, nextReadyDocuments, markSent, recordFailure, park, unpark } from './declarations';
+export type { BatchPendingOptions, BatchPendingResult, OutboxDocumentView } from './declarations';
+export { applyReceipt } from './receipts';
+export type { ReceiptVerdict } from './receipts';
+export { changeDocument, withdrawDocument } from './document-edits';
+export type { CustomsDocumentModel, DocumentEdit, EditOptions } from './document-edits';
+export { createStoreSyncEffects, outgoingMessageOf } from './sync-effects';
+export type { StoreSyncOptions } from './sync-effects';
+export { reconcileBook } from './reconciliation';
+export type { ReconciliationExplanation, ReconciliationRow } from './reconciliation';
+export type {
+  DeclarationRow,
+  OfficialBookLineRow,
+  OutboxState,
+  PrePostingRow,
+  ReceiptDisposition,
+  ReceiptPocketRow,
+  ReceiptRow,
+  TimelineEvent,
+} from './declaration-rows';

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createJournalEntry } from '../../../shared/ledger';
 import {
+  batchPending,
   exportBackup,
   findBalanceDrift,
   historyOfBookLine,
@@ -55,9 +56,22 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(db.tables.map((table) => table.name).sort()).toEqual(
-      ['balances', 'bookLines', 'books', 'enterprises', 'journal', 'locations', 'meta'].sort(),
+      [
+        'balances',
+        'bookLines',
+        'books',
+        'declarations',
+        'enterprises',
+        'journal',
+        'locations',
+        'meta',
+        'officialBookLines',
+        'prePostings',
+        'receiptPockets',
+        'receipts',
+      ].sort(),
     );
     expect(await db.meta.toArray()).toEqual([
       { key: 'device', value: 'device-from-v1' },
@@ -152,7 +166,7 @@ describe('schema migrations', () => {
 
   it('refuses a database written by a newer Zonebook, and leaves it as it was', async () => {
     const platform = freshPlatform();
-    const newer = await oldDatabase(platform, 6, {
+    const newer = await oldDatabase(platform, 7, {
       ...version2,
       journal: 'id, &movementId',
       somethingNew: 'id',
@@ -166,7 +180,7 @@ describe('schema migrations', () => {
     expect(error.code).toBe('newerDatabase');
     expect(error.message).toMatch(/newer Zonebook/);
 
-    const after = await oldDatabase(platform, 6, {
+    const after = await oldDatabase(platform, 7, {
       ...version2,
       journal: 'id, &movementId',
       somethingNew: 'id',
@@ -177,13 +191,40 @@ describe('schema migrations', () => {
     after.close();
   });
 
+  it('adds the declaration tables to a version-5 database, keeping its rows, so pending movements batch', async () => {
+    const platform = freshPlatform();
+    const old = await oldDatabase(platform, 5, {
+      ...version2,
+      outbox: null as unknown as string,
+      journal: 'id, &[deviceId+deviceSeq], &movementId, *bookLineIds, reversalOf, &localSeq, declareStatus',
+    });
+    await old.table('meta').put({ key: 'device', value: 'device-from-v5' });
+    await old.table('enterprises').put(enterprise);
+    await old.table('books').put(book);
+    await old.table('bookLines').bulkPut(lines.map((line) => ({ ...line, searchText: '' })));
+    await old.table('locations').bulkPut(locations);
+    old.close();
+
+    const db = await openStore(platform, name);
+    expect(db.verno).toBe(6);
+    expect(await db.meta.get('device')).toEqual({ key: 'device', value: 'device-from-v5' });
+    await postMovement(db, movement('entryFromAbroad', [lineFor('entryFromAbroad', '5')]), {
+      deviceId: 'device-from-v5',
+      recordedAt,
+    });
+    const batched = await batchPending(db, { deviceId: 'device-from-v5', now: '2025-03-02T00:00:00.000Z' });
+    expect(batched.documentIds).toHaveLength(2);
+    expect(await db.declarations.count()).toBe(2);
+    expect(await db.journal.where('declareStatus').equals('batched').count()).toBe(1);
+  });
+
   it('opens the same database again without change', async () => {
     const platform = freshPlatform();
     const first = await openStore(platform, name);
     await first.meta.put({ key: 'device', value: 'kept' });
     first.close();
     const again = await openStore(platform, name);
-    expect(again.verno).toBe(5);
+    expect(again.verno).toBe(6);
     expect(await again.meta.get('device')).toEqual({ key: 'device', value: 'kept' });
   });
 });

@@ -1,0 +1,192 @@
+import { defaultDeclarationSettings, renderDocument, type DeclarationSettings } from '../customs/batching';
+import { applyDocumentCommand, type DocumentCommand } from '../customs/lifecycle/document-commands';
+import type { DocumentState } from '../customs/lifecycle/document-status';
+import { Inv101Document } from '../customs/model/inv101';
+import { Sas121Document } from '../customs/model/sas121';
+import { fieldErrorsOf } from '../domain/field-error';
+import type { ZonebookDb } from './db';
+import type { DeclarationRow, TimelineEvent } from './declaration-rows';
+import { StoreError } from './errors';
+import { returnMovements } from './receipts';
+
+export type CustomsDocumentModel = Inv101Document | Sas121Document;
+/** A fix to a document: gets the document as stored, returns it as it should be declared. */
+export type DocumentEdit = (document: CustomsDocumentModel) => CustomsDocumentModel;
+
+export interface EditOptions {
+  now: string;
+  settings?: DeclarationSettings;
+}
+
+const locked = (row: DeclarationRow, reason: string) =>
+  new StoreError('documentLocked', `${row.messageType} ${row.etpsInnerInvtNo}: ${reason}`);
+
+/** [book line, quantity] of each list line: what the movements decide and no edit may change. */
+const quantitiesOf = (document: CustomsDocumentModel) =>
+  document.kind === 'INV101'
+    ? JSON.stringify(document.lines.map((line) => [line.putrecSeqno, line.dclQty]))
+    : JSON.stringify(document.lines.map((line) => [line.rltGdsSeqno, line.dclQty]));
+
+/**
+ * Fixes or changes a document through the lifecycle, always under its SAME enterprise-internal number:
+ * - not yet sent (draft, or queued): edited in place;
+ * - 退单 or a failed import: re-declared (REDECLARE) — customs never accepted this version, so it stays
+ *   a first filing with the same chgTmsCnt;
+ * - approved or pre-posted: a 变更 (CHANGE) — chgTmsCnt + 1, dclTypecd 2, naming the QD number;
+ * - anything else (in flight, through the gate, posted, withdrawn) is refused with the reason.
+ * Book lines and quantities follow the movements and cannot be edited: post a correcting movement or
+ * withdraw the document instead. The edited document must pass the document rules before it is kept.
+ */
+export async function changeDocument(
+  db: ZonebookDb,
+  documentId: string,
+  edit: DocumentEdit,
+  options: EditOptions,
+): Promise<DeclarationRow> {
+  return db.transaction('rw', [db.declarations, db.books, db.enterprises], async () => {
+    const row = await db.declarations.get(documentId);
+    if (!row) throw new StoreError('notFound', `Document ${documentId} does not exist`);
+    const status = row.state.status;
+    let state: DocumentState = row.state;
+    let event: TimelineEvent['event'] = 'changed';
+    let base = row.document;
+    if (status === 'rejected' || status === 'importFailed') {
+      state = commandOrRefuse(row, state, { type: 'REDECLARE' });
+      event = 'redeclared';
+    } else if (status === 'approved' || status === 'prePosted') {
+      if (base.kind !== 'INV101')
+        throw locked(row, 'an accepted gate pass cannot be changed; withdraw it (作废) and make a new one');
+      if (row.customsNo === undefined)
+        throw locked(row, 'customs has not given the list number a change names');
+      state = commandOrRefuse(row, state, { type: 'CHANGE' });
+      base = {
+        ...base,
+        head: { ...base.head, dclTypecd: '2', chgTmsCnt: state.chgTmsCnt, bondInvtNo: row.customsNo },
+      };
+    } else if (status !== 'draft' && status !== 'queued') {
+      throw locked(row, `it is ${status}: customs has it, so it cannot be edited now`);
+    }
+    const edited = edit(base);
+    if (edited.kind !== base.kind || identityOf(edited) !== identityOf(base))
+      throw locked(row, 'the number, kind and book of a document never change');
+    if (quantitiesOf(edited) !== quantitiesOf(base))
+      throw locked(
+        row,
+        'its lines and quantities follow the movements: post a correcting movement or withdraw it',
+      );
+    const checked =
+      edited.kind === 'INV101' ? Inv101Document.safeParse(edited) : Sas121Document.safeParse(edited);
+    if (!checked.success)
+      throw new StoreError(
+        'invalid',
+        `The changed document breaks the customs rules`,
+        fieldErrorsOf(checked.error),
+      );
+    if (state.status === 'draft' && status !== 'draft')
+      state = commandOrRefuse(row, state, { type: 'QUEUE' });
+    const next = await rerendered(db, row, checked.data, state, options, { at: options.now, event });
+    await db.declarations.put(next);
+    return next;
+  });
+}
+
+/**
+ * Takes a document back, as the lifecycle allows. Before customs holds it (draft, queued, 退单, failed
+ * import) it is withdrawn at once and its movements return to pending, to be batched again under a NEW
+ * number (this one is burnt, never reused). Once customs holds it, a deletion request (dclTypecd 3 /
+ * 作废) goes out under the same number, and the movements return only when customs approves it. A list
+ * whose gate pass customs already holds is refused: withdraw the pass first.
+ */
+export async function withdrawDocument(
+  db: ZonebookDb,
+  documentId: string,
+  reason: string,
+  options: EditOptions,
+): Promise<DeclarationRow> {
+  return db.transaction('rw', [db.declarations, db.journal, db.books, db.enterprises], async () => {
+    const row = await db.declarations.get(documentId);
+    if (!row) throw new StoreError('notFound', `Document ${documentId} does not exist`);
+    if (row.messageType === 'INV101') {
+      const passes = await db.declarations.where('listId').equals(row.id).toArray();
+      const live = passes.find((pass) => !['draft', 'withdrawn'].includes(pass.state.status));
+      if (live)
+        throw locked(
+          row,
+          `its gate pass ${live.etpsInnerInvtNo} is ${live.state.status}: withdraw the pass first`,
+        );
+    }
+    const state = commandOrRefuse(row, row.state, { type: 'WITHDRAW' });
+    if (state.status === 'withdrawn') {
+      const next: DeclarationRow = {
+        ...row,
+        state,
+        outboxState: 'idle',
+        timeline: [...row.timeline, { at: options.now, event: 'withdrawn', detail: reason }],
+      };
+      await db.declarations.put(next);
+      await returnMovements(db, next, options.now);
+      return next;
+    }
+    if (row.customsNo === undefined)
+      throw locked(row, 'customs has it but has not numbered it yet: wait for its answer, then withdraw it');
+    const deletion: CustomsDocumentModel =
+      row.document.kind === 'INV101'
+        ? { ...row.document, head: { ...row.document.head, dclTypecd: '3', bondInvtNo: row.customsNo } }
+        : { ...row.document, head: { ...row.document.head, dclTypecd: '3', passportNo: row.customsNo } };
+    const next = await rerendered(db, row, deletion, state, options, {
+      at: options.now,
+      event: 'withdrawalRequested',
+      detail: reason,
+    });
+    await db.declarations.put(next);
+    return next;
+  });
+}
+
+function commandOrRefuse(row: DeclarationRow, state: DocumentState, command: DocumentCommand): DocumentState {
+  const result = applyDocumentCommand(state, command);
+  if (!result.ok) throw locked(row, result.reason);
+  return result.state;
+}
+
+const identityOf = (document: CustomsDocumentModel) =>
+  document.kind === 'INV101'
+    ? `${document.head.etpsInnerInvtNo}|${document.head.putrecNo}|${document.head.impexpMarkcd}`
+    : `${document.head.etpsPreentNo}|${document.head.areainOriactNo ?? ''}|${document.head.ioTypecd}`;
+
+/** The row with its new document, state and XML (one revision on), ready to send. */
+async function rerendered(
+  db: ZonebookDb,
+  row: DeclarationRow,
+  document: CustomsDocumentModel,
+  state: DocumentState,
+  options: EditOptions,
+  event: TimelineEvent,
+): Promise<DeclarationRow> {
+  const book = await db.books.get(row.bookId);
+  const owner = book && (await db.enterprises.get(book.ownerEnterpriseId));
+  if (!owner) throw new StoreError('notFound', `The owner of book ${row.bookId} is missing`);
+  const revision = row.revision + 1;
+  const rendered = renderDocument({
+    document,
+    etpsInnerNo: row.etpsInnerInvtNo,
+    ieFlag: row.ieFlag,
+    revision,
+    owner,
+    settings: options.settings ?? defaultDeclarationSettings,
+    now: options.now,
+  });
+  const sendsNow = state.status === 'queued' || state.status === 'withdrawing';
+  return {
+    ...row,
+    document,
+    state,
+    revision,
+    importXml: rendered.importXml,
+    schemaXml: rendered.schemaXml,
+    fileName: rendered.fileName,
+    outboxState: sendsNow ? 'ready' : row.outboxState,
+    failedAttempts: sendsNow ? 0 : row.failedAttempts,
+    timeline: [...row.timeline, event],
+  };
+}

@@ -1,0 +1,442 @@
+import {
+  defaultDeclarationSettings,
+  passForCustomsList,
+  renderDocument,
+  type DeclarationSettings,
+} from '../customs/batching';
+import type { IncomingMessage } from '../customs/endpoint';
+import { applyReceiptToStatus } from '../customs/lifecycle/apply-receipt';
+import { applyDocumentCommand } from '../customs/lifecycle/document-commands';
+import type { DocumentStatus } from '../customs/lifecycle/document-status';
+import type { Inv101Document } from '../customs/model/inv101';
+import type { Sas121Document } from '../customs/model/sas121';
+import { matchReceipt, receiptMatchKeys, relatedCustomsNumbers } from '../customs/receipts/match-receipt';
+import { parseReceiptFile, type ReceiptPocket } from '../customs/receipts/parse-receipt';
+import { addPocket } from '../customs/receipts/pocket-accumulator';
+import type { Receipt } from '../customs/receipts/receipt';
+import { receiptOutcome, type ReceiptOutcome } from '../customs/receipts/receipt-outcome';
+import { newId } from '../domain/ids';
+import type { ZonebookDb } from './db';
+import type { DeclarationRow, ReceiptRow } from './declaration-rows';
+import { officialLinesOf } from './official-book';
+import type { JournalRow } from './rows';
+
+/** What became of one incoming message. Only `refused` asks the caller to quarantine the file. */
+export type ReceiptVerdict =
+  /** Not a readable receipt (not well-formed, not a receipt, nothing to match by): nothing was written. */
+  | { kind: 'refused'; reason: string }
+  /** The very same bytes were applied before. */
+  | { kind: 'duplicate'; receiptId: string }
+  /** One pocket of a split receipt, kept until its siblings arrive. */
+  | { kind: 'pocketHeld'; receiptId: string; pocketId: string }
+  /** All pockets arrived, but together they do not make a readable receipt. */
+  | { kind: 'unreadable'; receiptId: string; reason: string }
+  /** A receipt for no document of ours: kept and reported. */
+  | { kind: 'unmatched'; receiptId: string; messageType: string }
+  | {
+      kind: 'applied';
+      receiptId: string;
+      documentIds: string[];
+      outcome: ReceiptOutcome;
+      /** Why it moved no status (duplicate, late, stale…). */
+      ignored?: string;
+    };
+
+/** Statuses at which customs has numbered and accepted a list, so its gate pass can name it. */
+const listAccepted: ReadonlySet<DocumentStatus> = new Set(['approved', 'prePosted', 'gatePassed', 'posted']);
+
+/**
+ * Applies one incoming message: parse leniently, reassemble pockets (the partial ones are persisted),
+ * match (our number, else the pre-entry number, else the customs number), and apply the lifecycle by
+ * priority so a late or repeated receipt never takes a document back. Learns customs' numbers, releases
+ * a gate pass once its list is numbered, keeps the pre-posted lines (INV201 预核扣) and customs' official
+ * book (INV211). Every message is kept, matched or not. All of it happens in one transaction.
+ */
+export async function applyReceipt(
+  db: ZonebookDb,
+  incoming: IncomingMessage,
+  options: { settings?: DeclarationSettings } = {},
+): Promise<ReceiptVerdict> {
+  const parsed = parseReceiptFile(incoming.xml);
+  if (!parsed.ok) return { kind: 'refused', reason: parsed.reason };
+  const settings = options.settings ?? defaultDeclarationSettings;
+  const file = parsed.value;
+  return db.transaction(
+    'rw',
+    [
+      db.receipts,
+      db.receiptPockets,
+      db.declarations,
+      db.journal,
+      db.officialBookLines,
+      db.prePostings,
+      db.books,
+      db.enterprises,
+    ],
+    async (): Promise<ReceiptVerdict> => {
+      const seen = await db.receipts.where('sha256').equals(incoming.sha256).first();
+      if (seen) return { kind: 'duplicate', receiptId: seen.id };
+      const base: ReceiptRow = {
+        id: newId(),
+        sha256: incoming.sha256,
+        source: incoming.source,
+        name: incoming.name,
+        receivedAt: incoming.receivedAt,
+        xml: incoming.xml,
+        disposition: 'pocket',
+      };
+
+      let receipt: Receipt;
+      if (file.kind === 'pocket') {
+        const whole = await collectPocket(db, file.pocket);
+        const pocket = file.pocket.pocket;
+        const pocketRow: ReceiptRow = { ...base, messageType: file.pocket.messageType, pocket };
+        if (whole === undefined) {
+          await db.receipts.add(pocketRow);
+          return { kind: 'pocketHeld', receiptId: base.id, pocketId: pocket.pocketId };
+        }
+        if (!whole.ok) {
+          await db.receipts.add({ ...pocketRow, disposition: 'unreadable', failure: whole.reason });
+          return { kind: 'unreadable', receiptId: base.id, reason: whole.reason };
+        }
+        receipt = whole.value;
+      } else receipt = file.receipt;
+
+      const summary = {
+        ...base,
+        messageType: receipt.messageType,
+        fields: fieldsOf(receipt),
+        reasons: [...receipt.reasons],
+        outcome: receiptOutcome(receipt),
+      };
+      if (receipt.bookLines.length > 0)
+        await recordOfficialBook(db, receipt, summary.id, incoming.receivedAt);
+
+      const matched = await findDocument(db, receipt);
+      if (!matched) {
+        await db.receipts.add({ ...summary, disposition: 'unmatched' });
+        return { kind: 'unmatched', receiptId: base.id, messageType: receipt.messageType };
+      }
+      const { documentIds, ignored } = await applyToDocument(
+        db,
+        receipt,
+        matched,
+        base.id,
+        incoming.receivedAt,
+        settings,
+      );
+      await db.receipts.add({
+        ...summary,
+        disposition: 'applied',
+        documentId: matched.id,
+        ...(ignored !== undefined && { ignored }),
+      });
+      return {
+        kind: 'applied',
+        receiptId: base.id,
+        documentIds,
+        outcome: summary.outcome,
+        ...(ignored !== undefined && { ignored }),
+      };
+    },
+  );
+}
+
+/** Adds a pocket to the persisted ones; the whole receipt once the last sibling is in. */
+async function collectPocket(db: ZonebookDb, pocket: ReceiptPocket) {
+  const { pocketId } = pocket.pocket;
+  const row = await db.receiptPockets.get(pocketId);
+  const added = addPocket(
+    {
+      pending: row && !row.completed ? { [pocketId]: row.pockets as ReceiptPocket[] } : {},
+      completed: row?.completed ? [pocketId] : [],
+    },
+    pocket,
+  );
+  const held = added.accumulator.pending[pocketId];
+  // Once reassembled, only the fact is kept: the bodies live on in the receipts' raw XML.
+  await db.receiptPockets.put(
+    added.receipt || row?.completed
+      ? { pocketId, pockets: [], completed: true }
+      : { pocketId, pockets: [...(held ?? [])], completed: false },
+  );
+  return added.receipt;
+}
+
+async function findDocument(db: ZonebookDb, receipt: Receipt): Promise<DeclarationRow | undefined> {
+  const keys = receiptMatchKeys(receipt);
+  const candidates = (
+    await Promise.all([
+      keys.etpsInnerNo ? db.declarations.where('etpsInnerInvtNo').equals(keys.etpsInnerNo).toArray() : [],
+      keys.preEntryNo ? db.declarations.where('preEntryNo').equals(keys.preEntryNo).toArray() : [],
+      keys.customsNo ? db.declarations.where('customsNo').equals(keys.customsNo).toArray() : [],
+    ])
+  ).flat();
+  const match = matchReceipt(
+    receipt,
+    candidates.map((row) => ({
+      documentId: row.id,
+      etpsInnerNo: row.etpsInnerInvtNo,
+      ...(row.preEntryNo !== undefined && { preEntryNo: row.preEntryNo }),
+      ...(row.customsNo !== undefined && { customsNo: row.customsNo }),
+    })),
+  );
+  return match.matched ? candidates.find((row) => row.id === match.documentId) : undefined;
+}
+
+/**
+ * Applies a matched receipt to its document (and a gate passage to the lists the pass carries). When
+ * the receipt teaches us a number, receipts kept earlier as unmatched that carry it are applied too:
+ * business receipts can overtake the client's CommonResponeMessage.
+ */
+async function applyToDocument(
+  db: ZonebookDb,
+  receipt: Receipt,
+  matched: DeclarationRow,
+  receiptId: string,
+  receivedAt: string,
+  settings: DeclarationSettings,
+): Promise<{ documentIds: string[]; ignored?: string }> {
+  const outcome = receiptOutcome(receipt);
+  const targets = [matched, ...(outcome === 'gatePassed' ? await relatedLists(db, receipt, matched) : [])];
+  let ignored: string | undefined;
+  let learntNumbers: string[] = [];
+  for (const target of targets) {
+    // Re-read: an earlier step of this same receipt may have changed the row.
+    const current = (await db.declarations.get(target.id)) ?? target;
+    const learnt = target === matched ? withCustomsNumbers(current, receipt) : current;
+    if (target === matched)
+      learntNumbers = [learnt.preEntryNo, learnt.customsNo].filter(
+        (value): value is string =>
+          value !== undefined && value !== current.preEntryNo && value !== current.customsNo,
+      );
+    const applied = applyReceiptToStatus(learnt.state, receipt);
+    if (target === matched) ignored = applied.ignored;
+    const next: DeclarationRow = {
+      ...learnt,
+      state: applied.state,
+      ...(outcome === 'rejected' || outcome === 'importFailed'
+        ? { lastError: receipt.reasons.join('; ') || receipt.messageType }
+        : {}),
+      timeline: [
+        ...learnt.timeline,
+        {
+          at: receivedAt,
+          event: 'receipt',
+          receiptId,
+          detail: [receipt.messageType, outcome, applied.ignored, ...receipt.reasons]
+            .filter((part) => part !== undefined && part !== '')
+            .join(' · '),
+        },
+      ],
+    };
+    await db.declarations.put(next);
+    await afterStatusChange(db, learnt, next, settings, receivedAt);
+  }
+  if (learntNumbers.length > 0) await rematchKept(db, learntNumbers, settings);
+  return { documentIds: targets.map((target) => target.id), ...(ignored !== undefined && { ignored }) };
+}
+
+/** Applies kept, unmatched receipts that carry one of the numbers just learnt, oldest first. */
+async function rematchKept(db: ZonebookDb, numbers: readonly string[], settings: DeclarationSettings) {
+  const kept = await db.receipts.where('disposition').equals('unmatched').sortBy('receivedAt');
+  for (const row of kept) {
+    const parsed = parseReceiptFile(row.xml);
+    if (!parsed.ok || parsed.value.kind !== 'receipt') continue;
+    const receipt = parsed.value.receipt;
+    const keys = receiptMatchKeys(receipt);
+    if (![keys.preEntryNo, keys.customsNo].some((value) => value !== undefined && numbers.includes(value)))
+      continue;
+    const matched = await findDocument(db, receipt);
+    if (!matched) continue;
+    // Marked applied first, so a rematch this application sets off does not apply it twice.
+    await db.receipts.put({ ...row, disposition: 'applied', documentId: matched.id });
+    const { ignored } = await applyToDocument(db, receipt, matched, row.id, row.receivedAt, settings);
+    if (ignored !== undefined) await db.receipts.update(row.id, { ignored });
+  }
+}
+
+/** A gate passage also moves the lists the pass carries goods for. */
+async function relatedLists(
+  db: ZonebookDb,
+  receipt: Receipt,
+  pass: DeclarationRow,
+): Promise<DeclarationRow[]> {
+  const numbers = relatedCustomsNumbers(receipt);
+  const byNumber = numbers.length ? await db.declarations.where('customsNo').anyOf(numbers).toArray() : [];
+  const byLink = pass.listId ? await db.declarations.get(pass.listId) : undefined;
+  const lists = [...byNumber, ...(byLink ? [byLink] : [])].filter(
+    (row) => row.messageType === 'INV101' && row.id !== pass.id,
+  );
+  return [...new Map(lists.map((row) => [row.id, row])).values()];
+}
+
+const PRE_ENTRY = /^[0-9]{18}$/;
+
+/** Records the numbers customs gave, on the row (for matching) and in the document (for a change). */
+function withCustomsNumbers(row: DeclarationRow, receipt: Receipt): DeclarationRow {
+  const keys = receiptMatchKeys(receipt);
+  const preEntryNo =
+    row.preEntryNo ?? (keys.preEntryNo && PRE_ENTRY.test(keys.preEntryNo) ? keys.preEntryNo : undefined);
+  const numberLength = row.messageType === 'INV101' ? 18 : 24;
+  const customsNo =
+    row.customsNo ??
+    (receipt.messageType !== 'CommonResponeMessage' && keys.customsNo?.length === numberLength
+      ? keys.customsNo
+      : undefined);
+  const entrySeqNo = row.entrySeqNo ?? receipt.entrySeqNo;
+  const document =
+    row.document.kind === 'INV101'
+      ? ({
+          ...row.document,
+          head: {
+            ...row.document.head,
+            ...(preEntryNo !== undefined && { seqNo: preEntryNo }),
+            ...(customsNo !== undefined && { bondInvtNo: customsNo }),
+          },
+        } satisfies Inv101Document)
+      : ({
+          ...row.document,
+          head: {
+            ...row.document.head,
+            ...(preEntryNo !== undefined && { seqNo: preEntryNo }),
+            ...(customsNo !== undefined && { passportNo: customsNo }),
+          },
+        } satisfies Sas121Document);
+  return {
+    ...row,
+    document,
+    ...(preEntryNo !== undefined && { preEntryNo }),
+    ...(customsNo !== undefined && { customsNo }),
+    ...(entrySeqNo !== undefined && { entrySeqNo }),
+  };
+}
+
+/** What a status change brings with it: pre-posted lines, the pass released, movements back to pending. */
+async function afterStatusChange(
+  db: ZonebookDb,
+  before: DeclarationRow,
+  after: DeclarationRow,
+  settings: DeclarationSettings,
+  now: string,
+): Promise<void> {
+  if (after.document.kind === 'INV101') {
+    const list = after.document;
+    if (after.state.status === 'prePosted' && before.state.status !== 'prePosted')
+      await db.prePostings.bulkPut(
+        list.lines.flatMap((line) =>
+          line.putrecSeqno === undefined
+            ? []
+            : [
+                {
+                  documentId: after.id,
+                  gdsSeqno: line.gdsSeqno,
+                  putrecNo: list.head.putrecNo,
+                  putrecSeqno: line.putrecSeqno,
+                  ie: list.head.impexpMarkcd,
+                  qty: line.dclQty,
+                },
+              ],
+        ),
+      );
+    if (after.state.status === 'posted') await db.prePostings.where('documentId').equals(after.id).delete();
+    if (listAccepted.has(after.state.status) && after.customsNo !== undefined)
+      await releasePasses(db, after, after.customsNo, settings, now);
+  }
+  if (after.state.status === 'withdrawn' && before.state.status !== 'withdrawn')
+    await returnMovements(db, after, now);
+}
+
+/** The passes waiting for this list now name it by its QD number and go out. */
+async function releasePasses(
+  db: ZonebookDb,
+  list: DeclarationRow,
+  bondInvtNo: string,
+  settings: DeclarationSettings,
+  now: string,
+): Promise<void> {
+  const waiting = (await db.declarations.where('listId').equals(list.id).toArray()).filter(
+    (row) => row.outboxState === 'waiting' && row.document.kind === 'SAS121',
+  );
+  if (waiting.length === 0) return;
+  const book = await db.books.get(list.bookId);
+  const owner = book && (await db.enterprises.get(book.ownerEnterpriseId));
+  if (!owner) return;
+  for (const pass of waiting) {
+    const document = passForCustomsList(pass.document as Sas121Document, bondInvtNo);
+    const queued = applyDocumentCommand(pass.state, { type: 'QUEUE' });
+    const rendered = renderDocument({
+      document,
+      etpsInnerNo: pass.etpsInnerInvtNo,
+      ieFlag: pass.ieFlag,
+      revision: pass.revision,
+      owner,
+      settings,
+      now,
+    });
+    await db.declarations.put({
+      ...pass,
+      document,
+      state: queued.ok ? queued.state : pass.state,
+      outboxState: 'ready',
+      importXml: rendered.importXml,
+      schemaXml: rendered.schemaXml,
+      fileName: rendered.fileName,
+      timeline: [...pass.timeline, { at: now, event: 'released', detail: `list ${bondInvtNo}` }],
+    });
+  }
+}
+
+/**
+ * A withdrawn list no longer declares its movements: they return to pending and will be batched into a
+ * new document, under a new number (the withdrawn one is never reused). Its waiting passes go with it.
+ */
+export async function returnMovements(db: ZonebookDb, list: DeclarationRow, now: string): Promise<void> {
+  if (list.messageType !== 'INV101') return;
+  await db.journal
+    .where('movementId')
+    .anyOf(list.movementIds)
+    .modify((row: JournalRow) => {
+      if (row.documentId !== list.id) return;
+      row.declareStatus = 'pending';
+      delete row.documentId;
+    });
+  const passes = await db.declarations.where('listId').equals(list.id).toArray();
+  for (const pass of passes.filter((row) => row.outboxState === 'waiting'))
+    await db.declarations.put({
+      ...pass,
+      state: { ...pass.state, status: 'withdrawn' },
+      outboxState: 'idle',
+      timeline: [...pass.timeline, { at: now, event: 'withdrawn', detail: 'its list was withdrawn' }],
+    });
+}
+
+async function recordOfficialBook(db: ZonebookDb, receipt: Receipt, receiptId: string, receivedAt: string) {
+  const fallbackBook = receipt.head?.fields.putrecNo;
+  const asOf = receipt.envelope?.sendTime ?? receivedAt;
+  const rows = officialLinesOf(receipt.bookLines, { fallbackBook, asOf, receiptId });
+  const stored = await db.officialBookLines.bulkGet(
+    rows.map((row) => [row.putrecNo, row.gdsSeqno] as [string, number]),
+  );
+  // A late INV211 from before the last one applied never overwrites the newer book line.
+  const newer = rows.filter((row, index) => (stored[index]?.asOf ?? '') <= row.asOf);
+  if (newer.length > 0) await db.officialBookLines.bulkPut(newer);
+}
+
+/** The receipt's own fields a person looks for first. */
+function fieldsOf(receipt: Receipt): Record<string, string> {
+  const picked: Record<string, string | undefined> = {
+    etpsPreentNo: receipt.etpsPreentNo,
+    businessId: receipt.businessId,
+    seqNo: receipt.seqNo,
+    entrySeqNo: receipt.entrySeqNo,
+    manageResult: receipt.manageResult,
+    manageDate: receipt.manageDate,
+    dealFlag: receipt.dealFlag,
+    etpsInnerInvtNo: receipt.etpsInnerInvtNo,
+    tmsCnt: receipt.tmsCnt === undefined ? undefined : String(receipt.tmsCnt),
+  };
+  return Object.fromEntries(
+    Object.entries(picked).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
