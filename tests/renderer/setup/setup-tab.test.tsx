@@ -78,6 +78,24 @@ describe('the set-up tab', { timeout: 30_000 }, () => {
     expect(await store.db.locations.where('bookId').equals(book!.id).count()).toBe(1);
   });
 
+  it('adds locations one after another from the keyboard, with no error on the emptied form', async () => {
+    const store = await freshStore();
+    await seedBook(store.db);
+    await renderWithStore(<SetupTab />, store);
+    await screen.findByText('Locations of book T0101W000001');
+    await fill(/Location code/, 'C-01');
+    await fill(/Location name/, 'Shelf C1');
+    await userEvent.keyboard('{Enter}');
+    expect(await screen.findByText('Shelf C1')).toBeTruthy();
+    // Ready for the next one: the code field has the focus, and nothing says the emptied name is missing.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/Location code/)));
+    await userEvent.keyboard('C-02{Tab}Shelf C2{Enter}');
+    expect(await screen.findByText('Shelf C2')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/Location code/)));
+    expect(screen.queryByText('Location name (name) is required')).toBeNull();
+    expect(await store.db.locations.count()).toBe(4);
+  });
+
   it('refuses a location code already used in the book', async () => {
     const store = await freshStore();
     await seedBook(store.db);

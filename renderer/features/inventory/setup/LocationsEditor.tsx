@@ -1,6 +1,6 @@
 import { Alert, App, Button, Form, Input, Space, Table } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountBook, FieldError, Location as BookLocation } from '../../../../shared/domain';
 import { Location, newId } from '../../../../shared/domain';
@@ -18,6 +18,12 @@ export function LocationsEditor({ book }: { book: AccountBook }) {
   const [form] = Form.useForm();
   const [editing, setEditing] = useState<BookLocation | null>(null);
   const [otherErrors, setOtherErrors] = useState<FieldError[]>([]);
+  // Counts the locations added here, so the code field takes the focus for the next one. Only after the
+  // render: resetFields mounts the inputs afresh, and the focus would be lost with the old ones.
+  const [added, setAdded] = useState(0);
+  useEffect(() => {
+    if (added) form.focusField('code');
+  }, [added, form]);
   const locations =
     useLiveQuery(
       () => store?.db.locations.where('bookId').equals(book.id).sortBy('code') ?? [],
@@ -59,7 +65,7 @@ export function LocationsEditor({ book }: { book: AccountBook }) {
       const [saved] = await saveLocations(store.db, [candidate]);
       message.success(t('inventory.setup.locations.saved', { code: saved?.code }));
       startEdit(null);
-      form.getFieldInstance('code')?.focus();
+      setAdded((count) => count + 1);
     } catch (error) {
       setOtherErrors(showFieldErrors(form, fieldErrorsOfFailure(error), fields));
     }
