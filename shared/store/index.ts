@@ -54,3 +54,5 @@ export type {
   ReceiptRow,
   TimelineEvent,
 } from './declaration-rows';
+export { declarationFilesFromBackup } from './declare-from-backup';
+export type { BackupDeclarationOptions, DeclarationFile, DeclarationForm } from './declare-from-backup';
