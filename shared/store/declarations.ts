@@ -13,10 +13,9 @@ import {
 import { applyDocumentCommand } from '../customs/lifecycle/document-commands';
 import { newDocumentState } from '../customs/lifecycle/document-status';
 import type { AccountBook } from '../domain/account-book';
-import type { BookLine } from '../domain/book-line';
 import type { Enterprise } from '../domain/enterprise';
 import { newId } from '../domain/ids';
-import type { ZonebookDb } from './db';
+import type { BookLineRow, ZonebookDb } from './db';
 import type { DeclarationRow, TimelineEvent } from './declaration-rows';
 import { asStorageError, StoreError } from './errors';
 import type { DeclareStatus, JournalRow } from './rows';
@@ -84,9 +83,7 @@ export async function batchPending(
           {
             movements,
             books: knownBooks,
-            bookLines: bookLines.filter(
-              (line): line is NonNullable<typeof line> => line !== undefined,
-            ) as BookLine[],
+            bookLines: bookLines.filter((line): line is BookLineRow => line !== undefined),
             enterprises,
             ...(options.unitWeights && { unitWeights: options.unitWeights }),
           },
