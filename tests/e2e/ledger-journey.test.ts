@@ -219,6 +219,7 @@ async function logMovements(journey: Journey): Promise<void> {
   await typeThen(page, 'lines[0].from', 'A-01', 'Enter');
   await typeThen(page, 'lines[0].to', 'A-02', 'Control+Enter');
   await posted(journey, 'relocate', `#1 ${item} × 30`);
+  await page.getByRole('cell', { name: `#1 ${item} × 30 (A-01 → A-02)`, exact: true }).waitFor();
 
   // Release 20 to the domestic market from A-01, scanning the barcode this time. Posting without the
   // counterparty is refused on that field, which gets the focus, so the worker types it and posts again.

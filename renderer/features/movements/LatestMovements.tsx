@@ -40,12 +40,10 @@ export function LatestMovements({ db, book }: { db: ZonebookDb; book: AccountBoo
   const describeLines = ({ row, lineName, locationCode }: Latest) =>
     row.entry.movement.lines
       .map((line) => {
-        const where = [
-          line.fromLocationId && `${locationCode.get(line.fromLocationId) ?? '?'} →`,
-          line.toLocationId && `→ ${locationCode.get(line.toLocationId) ?? '?'}`,
-        ]
-          .filter(Boolean)
-          .join(' ');
+        // "A-01 →" out of the zone, "→ A-01" into it, "A-01 → A-02" for a relocation.
+        const from = line.fromLocationId && (locationCode.get(line.fromLocationId) ?? '?');
+        const to = line.toLocationId && (locationCode.get(line.toLocationId) ?? '?');
+        const where = from || to ? [from, '→', to].filter(Boolean).join(' ') : '';
         return `${lineName.get(line.bookLineId) ?? line.bookLineId} × ${line.qty}${where ? ` (${where})` : ''}`;
       })
       .join('; ');

@@ -129,6 +129,33 @@ describe('the movement form', { timeout: 30_000 }, () => {
     expect(await store.db.journal.count()).toBe(1);
   });
 
+  it('relocates from the keyboard and lists the move from one location to the other', async () => {
+    const { store, book, lines, locations } = await openPage();
+    const now = new Date().toISOString();
+    await postMovement(
+      store.db,
+      {
+        id: newId(),
+        kind: 'entryFromAbroad',
+        bookId: book.id,
+        occurredAt: now,
+        customsDate: (await import('../../../shared/domain')).customsDateOf(now),
+        lines: [{ bookLineId: lines[0]?.id, qty: '5', toLocationId: locations[0]?.id }],
+      },
+      { deviceId: store.deviceId },
+    );
+    expect(await screen.findByText('#1 NB-001 × 5 (→ A-01)')).toBeTruthy();
+    await chooseKind('Relocation inside the warehouse');
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByLabelText('Item number or barcode 1')),
+    );
+    await userEvent.keyboard('NB-001{Enter}');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Quantity 1')));
+    await userEvent.keyboard('2{Enter}A-01{Enter}B-01{Control>}{Enter}{/Control}');
+    const moved = await screen.findByText('#1 NB-001 × 2 (A-01 → B-01)');
+    expect(within(moved.closest('tr')!).getByText('Relocation inside the warehouse')).toBeTruthy();
+  });
+
   it('asks for the approval of a stocktake adjustment, which alone may be negative', async () => {
     const { store } = await openPage();
     await chooseKind('Stocktake adjustment');
