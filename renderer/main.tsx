@@ -7,6 +7,7 @@ import { zhCN } from './app/locales/zh-CN';
 import './app/styles.css';
 import { createBridge, pickTransport } from './bridge';
 import { openBrowserStore } from './db';
+import { startSync } from './sync';
 
 async function start() {
   const root = createRoot(document.getElementById('root')!);
@@ -24,10 +25,11 @@ async function start() {
     return;
   }
   const store = await openBrowserStore();
+  const sync = startSync(store.db, store.deviceId, bridge);
   const i18n = await createI18n(resolveLanguage(settings.value.settings.language, systemLocale));
   root.render(
     <App
-      services={{ bridge, info: info.value, store }}
+      services={{ bridge, info: info.value, store, sync }}
       i18n={i18n}
       initialSettings={settings.value}
       systemLocale={systemLocale}

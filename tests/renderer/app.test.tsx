@@ -19,6 +19,7 @@ async function renderApp(systemLocale: string, recoveredFrom: string | null = nu
           runtime: 'browser-host',
         },
         store: null,
+        sync: null,
       }}
       i18n={i18n}
       initialSettings={{ settings: { language: null, customs: { endpoint: 'sandbox' } }, recoveredFrom }}
@@ -74,6 +75,6 @@ describe('the shell', () => {
 
   it('shows the sync status slot in the status bar', async () => {
     await renderApp('en-US');
-    expect(screen.getByTestId('sync-status').textContent).toContain('Customs sync');
+    expect(screen.getByTestId('sync-status').textContent).toContain('Customs sync: not running');
   });
 });

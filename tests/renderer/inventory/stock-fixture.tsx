@@ -118,6 +118,7 @@ export async function withServices(db: ZonebookDb, language: Language, ui: React
     bridge: createFakeBridge().bridge,
     info: { version: '0.0.0-test', dataFolder: '/data', platform: 'linux', runtime: 'browser-host' as const },
     store: { db, deviceId, persisted: true },
+    sync: null,
   };
   return (
     <I18nextProvider i18n={i18n}>

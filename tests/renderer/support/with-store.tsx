@@ -39,6 +39,7 @@ export async function renderWithStore(ui: ReactNode, store: Awaited<ReturnType<t
     bridge: createFakeBridge().bridge,
     info: { version: '0.0.0-test', dataFolder: '/data', platform: 'linux', runtime: 'browser-host' as const },
     store,
+    sync: null,
   };
   return render(
     <I18nextProvider i18n={i18n}>
