@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { declareCommand } from './commands/declare';
 import { demoCommand } from './commands/demo';
 import type { CliIo } from './commands/io';
 import { journalCommand } from './commands/journal';
@@ -18,6 +19,9 @@ Usage:
   zonebook journal verify FILE    check a backup or journal: hash chains, postings, invariants;
                                   exits 1 and names the first bad entry when they fail
   zonebook journal balances FILE  print the balances by book line and custody as CSV
+  zonebook declare --journal FILE --out DIR [--form import|schema]
+                                  write the customs documents the batching policy makes from the
+                                  file's pending movements, one XML file each (import form by default)
   zonebook receipt parse FILE     print a customs receipt as JSON (read leniently, as the app does)
   zonebook message validate FILE [--xsd DIR]
                                   check a message against the customs XSD of its type
@@ -39,6 +43,7 @@ const commands: Record<string, Command> = {
   },
   demo: demoCommand,
   journal: journalCommand,
+  declare: declareCommand,
   receipt: receiptCommand,
   message: messageCommand,
   sandbox: (args, io) => sandboxCommand(args, io),
