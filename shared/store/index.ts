@@ -36,6 +36,8 @@ export type { BackupContent, VerifiedBackup, BackupVerdict } from './backup-file
 export { customsStateOf, outboxRowOf } from './outbox';
 export { batchPending, nextReadyDocuments, markSent, recordFailure, park, unpark } from './declarations';
 export type { BatchPendingOptions, BatchPendingResult, OutboxDocumentView } from './declarations';
+export { heldMovements } from './held-movements';
+export type { HeldMovementView } from './held-movements';
 export { applyReceipt } from './receipts';
 export type { ReceiptVerdict } from './receipts';
 export { changeDocument, withdrawDocument } from './document-edits';
