@@ -214,7 +214,7 @@ function draftsOfChunk(
     buildPass({
       etpsPreentNo,
       list,
-      passportTypecd: facts.passportTypecd ?? '',
+      passportTypecd: passportTypecd ?? '',
       context,
       weights: (gdsMtno) => unitWeights[gdsMtno],
       settings: options.settings,
@@ -225,7 +225,10 @@ function draftsOfChunk(
   const trialList = Inv101Document.safeParse(listOf(PLACEHOLDER_NO));
   if (!trialList.success)
     return { ok: false, reason: `the list would be invalid: ${issueText(trialList.error)}` };
-  if (facts.passportTypecd !== undefined) {
+  // A collective (分送集报) list declares goods that already left, each dispatch under its own 出入库单
+  // and pass; customs posts it without a gate, so a pass naming it would be refused.
+  const passportTypecd = period === undefined ? facts.passportTypecd : undefined;
+  if (passportTypecd !== undefined) {
     const trialPass = Sas121Document.safeParse(passOf(PLACEHOLDER_NO, trialList.data));
     if (!trialPass.success)
       return { ok: false, reason: `the gate pass would be invalid: ${issueText(trialPass.error)}` };
@@ -245,7 +248,7 @@ function draftsOfChunk(
       ...(period && { period }),
     },
   ];
-  if (facts.passportTypecd !== undefined) {
+  if (passportTypecd !== undefined) {
     const passNo = options.allocate(today);
     drafts.push({
       messageType: 'SAS121',

@@ -56,7 +56,8 @@ describe('batchMovements: properties', () => {
             const inLists = lists(drafts).filter((draft) => draft.movementIds.includes(movement.id));
             const inPasses = passes(drafts).filter((draft) => draft.movementIds.includes(movement.id));
             expect(inLists).toHaveLength(1);
-            expect(inPasses).toHaveLength(kinds[movement.kind].gatePass ? 1 : 0);
+            const rule = kinds[movement.kind];
+            expect(inPasses).toHaveLength(rule.gatePass && !rule.collective ? 1 : 0);
           }
         },
       ),
@@ -195,6 +196,16 @@ describe('batchMovements: rules', () => {
     const pass = drafts[1]!.document as Sas121Document;
     expect(pass.head.rltNo).toBe(list.head.etpsInnerInvtNo);
     expect(drafts[1]!.listNo).toBe(list.head.etpsInnerInvtNo);
+  });
+
+  it('gives a collective list no gate pass: its goods left under the dispatches’ own passes', () => {
+    const slip: Movement = {
+      ...movementOf('distributeOut', [{ seqno: 1, qty: '3' }]),
+      counterparty: { name: '某公司', sccd: '91110302562134916X', etpsno: '1101960AAA' },
+    };
+    const { drafts, held } = batchMovements(inputOf([slip]), optionsOf({ now }));
+    expect(held).toEqual([]);
+    expect(drafts.map((draft) => draft.messageType)).toEqual(['INV101']);
   });
 
   it('needs the counterparty’s codes for 关联报关, and holds the movement with the reason otherwise', () => {
