@@ -2,6 +2,7 @@ import { parseBalanceKey } from '../ledger';
 import { backupToText, readBackup, type BackupContent } from './backup-file';
 import type { ZonebookDb } from './db';
 import { outboxRowOf } from './outbox';
+import { forgetAll } from './posting-cache';
 import { asStorageError, StoreError } from './errors';
 import { bookLineOf, searchTextOf } from './master-data';
 import { journalRowOf } from './posting';
@@ -76,6 +77,8 @@ export async function restoreBackup(
     });
   } catch (error) {
     throw asStorageError(error);
+  } finally {
+    forgetAll(db);
   }
   return { entries: backup.entries.length, bookLines: backup.bookLines.length };
 }

@@ -21,6 +21,7 @@ import {
 import Dexie from 'dexie';
 import type { BookLineRow, ZonebookDb } from './db';
 import { asStorageError, StoreError } from './errors';
+import { cachedGet, forgetJournalTail, postingCacheOf } from './posting-cache';
 import { customsStateOf } from './outbox';
 import type { BalanceRow, DeclareStatus, JournalRow } from './rows';
 
@@ -97,9 +98,12 @@ export async function postMovements(
   if (problems.length) throw refuse(problems, inputs.length);
   const postingsByMovement = movements.map(postingsOf);
   const recordedAt = options.recordedAt ?? new Date().toISOString();
+  const cache = postingCacheOf(db);
 
-  try {
-    return await db.transaction(
+  const attempt = async (): Promise<JournalEntry[]> => {
+    const tail: { head?: DeviceHead | null; lastLocalSeq?: number } = {};
+    const writesBefore = cache.journalWrites;
+    const entries = await db.transaction(
       'rw',
       [db.books, db.bookLines, db.locations, db.journal, db.balances],
       async () => {
@@ -117,15 +121,24 @@ export async function postMovements(
         // writes one journal row. A movement posted twice is caught by the unique movementId index.
         const [books, lines, locations, balanceRows, head, lastLocalSeq, originals, earlierReversals] =
           await Promise.all([
-            db.books.bulkGet(bookIds),
-            db.bookLines.bulkGet(lineIds),
-            db.locations.bulkGet(locationIds),
+            cachedGet(db.books, cache.books, bookIds),
+            cachedGet(db.bookLines, cache.bookLines, lineIds),
+            cachedGet(db.locations, cache.locations, locationIds),
             db.balances.bulkGet(balanceKeys.map((key) => key.split('|') as [string, string])),
-            db.journal
-              .where('[deviceId+deviceSeq]')
-              .between([options.deviceId, Dexie.minKey], [options.deviceId, Dexie.maxKey])
-              .last(),
-            db.journal.orderBy('localSeq').reverse().limit(1).keys(),
+            cache.heads.has(options.deviceId)
+              ? (cache.heads.get(options.deviceId) ?? null)
+              : db.journal
+                  .where('[deviceId+deviceSeq]')
+                  .between([options.deviceId, Dexie.minKey], [options.deviceId, Dexie.maxKey])
+                  .last()
+                  .then((row) => (row ? { deviceSeq: row.deviceSeq, hash: row.entry.hash } : null)),
+            cache.lastLocalSeq ??
+              db.journal
+                .orderBy('localSeq')
+                .reverse()
+                .limit(1)
+                .keys()
+                .then((keys) => Number(keys[0] ?? 0)),
             reversedIds.length ? db.journal.where('movementId').anyOf(reversedIds).toArray() : [],
             reversedIds.length ? db.journal.where('reversalOf').anyOf(reversedIds).toArray() : [],
           ]);
@@ -140,7 +153,7 @@ export async function postMovements(
         const reversedBy = new Map(earlierReversals.map((row) => [row.reversalOf ?? '', row.movementId]));
         const inThisCall = new Set<string>();
 
-        let previous: DeviceHead | null = head ? { deviceSeq: head.deviceSeq, hash: head.entry.hash } : null;
+        let previous: DeviceHead | null = head;
         const entries: JournalEntry[] = [];
         const cancelled: string[] = [];
         const touched = new Map<string, { bookId: string }>();
@@ -237,7 +250,7 @@ export async function postMovements(
           if (qty === '0') emptied.push([bookLineId, account]);
           else changed.push({ bookLineId, account, bookId, qty });
         }
-        const firstLocalSeq = Number(lastLocalSeq[0] ?? 0) + 1;
+        const firstLocalSeq = lastLocalSeq + 1;
         const cancelledNow = new Set(cancelled);
         const rows = entries.map((entry, index) =>
           journalRowOf(
@@ -252,10 +265,7 @@ export async function postMovements(
         );
         const cancelledEarlier = cancelled.filter((id) => originalById.has(id));
         await Promise.all([
-          db.journal.bulkAdd(rows).catch((error: unknown) => {
-            // Rethrown, so the transaction aborts rather than keep the rows that did go in.
-            throw duplicateAsStoreError(error, rows);
-          }),
+          db.journal.bulkAdd(rows),
           db.balances.bulkPut(changed),
           emptied.length ? db.balances.bulkDelete(emptied) : undefined,
           cancelledEarlier.length
@@ -265,12 +275,47 @@ export async function postMovements(
                 .modify({ declareStatus: 'cancelled' satisfies DeclareStatus })
             : undefined,
         ]);
+        tail.head = previous;
+        tail.lastLocalSeq = lastLocalSeq + rows.length;
         return entries;
       },
     );
+    // Only what was committed may be remembered, and only if no one else wrote the journal meanwhile.
+    if (cache.journalWrites <= writesBefore + 1) {
+      cache.heads.set(options.deviceId, tail.head ?? null);
+      cache.lastLocalSeq = tail.lastLocalSeq;
+    }
+    return entries;
+  };
+
+  try {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isConstraintFailure(error)) throw error;
+      // Either a movement was posted before, or the remembered journal tail is stale (another window
+      // wrote): tell which with a fresh read, then try once more from the journal as it is.
+      forgetJournalTail(cache);
+      const posted = await db.journal
+        .where('movementId')
+        .anyOf(movements.map((m) => m.id))
+        .toArray();
+      if (posted.length) throw alreadyPosted(posted.map((row) => row.movementId));
+      return await attempt();
+    }
   } catch (error) {
     throw asStorageError(error);
   }
+}
+
+function isConstraintFailure(error: unknown): boolean {
+  const named = (e: unknown) => (e as { name?: string } | undefined)?.name;
+  const failures = Object.values((error as { failuresByPos?: Record<number, unknown> }).failuresByPos ?? {});
+  return (
+    named(error) === 'ConstraintError' ||
+    named((error as { inner?: unknown }).inner) === 'ConstraintError' ||
+    failures.some((failure) => named(failure) === 'ConstraintError')
+  );
 }
 
 /** A movement posted in this same call has no row yet; it counts as not yet declared. */
@@ -278,20 +323,12 @@ function pendingIfDeclarable(kind: MovementKind): Pick<JournalRow, 'declareStatu
   return kinds[kind].declare ? { declareStatus: 'pending' } : undefined;
 }
 
-/**
- * A movement already in the journal meets the unique movementId index (also when two windows post it at
- * once); say which one, in words.
- */
-function duplicateAsStoreError(error: unknown, rows: readonly JournalRow[]): unknown {
-  const failures = (error as { failuresByPos?: Record<number, { name?: string }> }).failuresByPos ?? {};
-  const duplicates = Object.entries(failures)
-    .filter(([, failure]) => failure?.name === 'ConstraintError')
-    .map(([position]) => rows[Number(position)]?.movementId ?? '?');
-  if (!duplicates.length) return error;
+/** Names the movements already in the journal (also when two windows post one at once). */
+function alreadyPosted(movementIds: readonly string[]): StoreError {
   return new StoreError(
     'duplicate',
-    duplicates.map((id) => `Movement ${id} was already posted; nothing was posted twice`).join('; '),
-    duplicates.map((id) => ({ field: 'id', message: `Movement ${id} was already posted` })),
+    movementIds.map((id) => `Movement ${id} was already posted; nothing was posted twice`).join('; '),
+    movementIds.map((id) => ({ field: 'id', message: `Movement ${id} was already posted` })),
   );
 }
 
