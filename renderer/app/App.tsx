@@ -14,6 +14,7 @@ import type { i18n } from 'i18next';
 import { useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Language, SettingsState } from '../../shared/domain/settings';
+import { DeclarationsArea } from '../features/declarations/DeclarationsArea';
 import { InventoryArea } from '../features/inventory/InventoryArea';
 import { MovementsPage } from '../features/movements/MovementsPage';
 import { NotBuilt, type PlannedArea } from '../features/placeholder/NotBuilt';
@@ -80,6 +81,8 @@ function Shell({ settings, onLanguageChange }: ShellProps) {
               <InventoryArea />
             ) : area === 'movements' ? (
               <MovementsPage />
+            ) : area === 'declarations' ? (
+              <DeclarationsArea />
             ) : (
               <NotBuilt area={area as PlannedArea} />
             )}

@@ -2,6 +2,7 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/domain/settings';
 import { backupEn, backupZh } from '../features/backup/locales';
+import { declarationsEn, declarationsZh } from '../features/declarations/locales';
 import { inventoryEn, inventoryZh } from '../features/inventory/locales';
 import { movementsEn, movementsZh } from '../features/movements/locales';
 import { en } from './locales/en';
@@ -9,8 +10,20 @@ import { zhCN } from './locales/zh-CN';
 
 /** Each feature keeps its texts beside it; they meet here under the feature's key. */
 const dictionaries = {
-  en: { ...en, inventory: inventoryEn, movements: movementsEn, backup: backupEn },
-  'zh-CN': { ...zhCN, inventory: inventoryZh, movements: movementsZh, backup: backupZh },
+  en: {
+    ...en,
+    inventory: inventoryEn,
+    movements: movementsEn,
+    backup: backupEn,
+    declarations: declarationsEn,
+  },
+  'zh-CN': {
+    ...zhCN,
+    inventory: inventoryZh,
+    movements: movementsZh,
+    backup: backupZh,
+    declarations: declarationsZh,
+  },
 };
 
 /** Chinese locales (zh, zh-CN, zh-TW, …) get Chinese; every other locale gets English. */

@@ -1,0 +1,213 @@
+import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DeclarationsArea } from '../../../renderer/features/declarations/DeclarationsArea';
+import { applyReceipt, changeDocument, markSent } from '../../../shared/store';
+import { post, withServices } from '../inventory/stock-fixture';
+import {
+  commonResponse,
+  incoming,
+  listPosted,
+  listsOf,
+  now,
+  shortfall,
+  withDocuments,
+} from './declarations-fixture';
+
+// A real store on fake-indexeddb under jsdom; antd renders slowly there, so wait for what a person sees.
+configure({ asyncUtilTimeout: 5000 });
+
+async function showDeclarations(db: Parameters<typeof withServices>[0]) {
+  render(await withServices(db, 'en', <DeclarationsArea />));
+  await screen.findByRole('tab', { name: 'Documents' });
+}
+
+/** The count shown on a status segment. */
+function countOf(filter: string): string {
+  const segment = document.querySelector(`[data-filter="${filter}"]`);
+  return segment?.querySelector('.zb-decl-count')?.textContent ?? '';
+}
+
+/** Opens a tab once its label reads `name`: the counts in labels arrive with the live queries. */
+async function openTab(name: RegExp) {
+  await userEvent.click(await screen.findByRole('tab', { name }));
+}
+
+/** The XML block of the drawer's active tab. */
+const shownXml = (drawer: HTMLElement) =>
+  [...drawer.querySelectorAll('.zb-xml-text')].find(
+    (pre) => pre.closest('[role="tabpanel"]')?.getAttribute('aria-hidden') !== 'true',
+  )?.textContent;
+
+describe('the declarations area', { timeout: 60_000 }, () => {
+  it('counts the book’s documents by status and lists them with their numbers', async () => {
+    const s = await withDocuments();
+    await showDeclarations(s.db);
+    // Two lists sent (one then rejected) and two gate passes waiting for their lists' numbers.
+    await waitFor(() => expect(countOf('all')).toBe('4'));
+    expect(countOf('waiting')).toBe('2');
+    expect(countOf('sent')).toBe('1');
+    expect(countOf('rejected')).toBe('1');
+    expect(countOf('posted')).toBe('0');
+
+    await userEvent.click(
+      screen.getByText('Rejected (退单)', { selector: '[data-filter] *, [data-filter]' }),
+    );
+    const table = document.querySelector('.zb-decl-table') as HTMLElement;
+    await within(table).findByText(s.outList.etpsInnerInvtNo);
+    expect(within(table).queryByText(s.inList.etpsInnerInvtNo)).toBeNull();
+    expect(within(table).getByText('202500000000000031')).toBeTruthy();
+
+    // Live: customs posts the I list, and the count follows without a reload.
+    await applyReceipt(s.db, incoming(commonResponse(s.inList.etpsInnerInvtNo, '202500000000000030')));
+    await applyReceipt(
+      s.db,
+      incoming(listPosted(s.inList.etpsInnerInvtNo, 'QD010125I000000030', [{ gdsSeqno: 1, inQty: '100' }])),
+    );
+    await waitFor(() => expect(countOf('posted')).toBe('1'));
+  });
+
+  it('shows a document’s lines, the XML exactly as sent and its timeline with customs’ reasons', async () => {
+    const s = await withDocuments();
+    await showDeclarations(s.db);
+    const row = await waitFor(() => {
+      const found = document.querySelector(`[data-number="${s.outList.etpsInnerInvtNo}"]`);
+      if (!found) throw new Error('row not shown yet');
+      return found as HTMLElement;
+    });
+    // From the keyboard: the row takes the focus, Enter opens the document.
+    row.focus();
+    await userEvent.keyboard('{Enter}');
+    const drawer = await screen.findByRole('dialog');
+    await within(drawer).findByText('CPU-9000');
+    const stored = (await s.db.declarations.get(s.outList.id))!;
+    expect(shownXml(drawer)).toBe(stored.importXml);
+    // The drawer may still be sliding in, which antd marks with pointer-events: none.
+    await userEvent
+      .setup({ pointerEventsCheck: 0 })
+      .click(within(drawer).getByRole('tab', { name: 'Schema form (customs XSD)' }));
+    await waitFor(() => expect(shownXml(drawer)).toBe(stored.schemaXml));
+    const timeline = drawer.querySelector('.zb-decl-timeline') as HTMLElement;
+    expect(within(timeline).getByText('Created')).toBeTruthy();
+    expect(within(timeline).getByText('Sent')).toBeTruthy();
+    expect(within(timeline).getByText(`INV201 · rejected · ${shortfall}`, { exact: false })).toBeTruthy();
+    // The movement it declares, from the journal.
+    expect(within(drawer).getByText('Exit abroad')).toBeTruthy();
+  });
+
+  it('re-declares a rejected list from the workbench under the same enterprise-internal number', async () => {
+    const s = await withDocuments();
+    await showDeclarations(s.db);
+    await openTab(/^Rejections \(1\)$/);
+    const card = await waitFor(() => {
+      const found = document.querySelector(`.zb-decl-problem[data-number="${s.outList.etpsInnerInvtNo}"]`);
+      if (!found) throw new Error('card not shown yet');
+      return found as HTMLElement;
+    });
+    expect(within(card).getByText(shortfall)).toBeTruthy();
+    expect(within(card).getByText('Lines concerned')).toBeTruthy();
+    await userEvent.click(within(card).getByRole('button', { name: 'Re-declare' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText(new RegExp(`number ${s.outList.etpsInnerInvtNo} stays the same`)),
+    ).toBeTruthy();
+    await userEvent.type(within(dialog).getByRole('textbox'), 'stock posted first');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Re-declare' }));
+
+    await waitFor(async () => {
+      const row = await s.db.declarations.get(s.outList.id);
+      expect(row).toMatchObject({
+        etpsInnerInvtNo: s.outList.etpsInnerInvtNo,
+        state: { status: 'queued' },
+        outboxState: 'ready',
+        revision: 1,
+      });
+      expect(row!.importXml).toContain('stock posted first');
+    });
+    await screen.findByText('Nothing to fix: no rejected or parked documents.');
+  });
+
+  it('shows the store’s refusal in words when the document changed meanwhile', async () => {
+    const s = await withDocuments();
+    await showDeclarations(s.db);
+    await openTab(/^Rejections \(1\)$/);
+    const redeclare = await screen.findByRole('button', { name: 'Re-declare' });
+    await userEvent.click(redeclare);
+    const dialog = await screen.findByRole('dialog');
+    // Someone else re-declares it first, and it is sent again: it is no longer rejected.
+    await changeDocument(s.db, s.outList.id, (document) => document, { now: now() });
+    await markSent(s.db, s.outList.id, { outcome: 'accepted' }, now());
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Re-declare' }));
+    expect(
+      await within(dialog).findByText(/^Refused: .*it is sent: customs has it, so it cannot be edited now/),
+    ).toBeTruthy();
+  });
+
+  it('asks for a reason before withdrawing, then returns the movements to pending', async () => {
+    const s = await withDocuments();
+    await showDeclarations(s.db);
+    await openTab(/^Rejections \(1\)$/);
+    await userEvent.click(await screen.findByRole('button', { name: 'Withdraw' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/batched again into a NEW document with a new number/)).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Withdraw' }));
+    await within(dialog).findByText('Give the reason for withdrawing (reason)');
+    expect((await s.db.declarations.get(s.outList.id))?.state.status).toBe('rejected');
+
+    await userEvent.type(within(dialog).getByLabelText('Reason'), 'released by mistake');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Withdraw' }));
+    await waitFor(async () =>
+      expect((await s.db.declarations.get(s.outList.id))?.state.status).toBe('withdrawn'),
+    );
+    const journal = await s.db.journal.where('declareStatus').equals('pending').toArray();
+    expect(journal.map((row) => row.kind)).toEqual(['exitAbroad']);
+  });
+
+  it('shows what batching leaves pending, with the reason', async () => {
+    const s = await withDocuments();
+    await post(
+      s.db,
+      'processingOut',
+      [{ bookLineId: s.chip.id, qty: '2', fromLocationId: s.a01.id }],
+      s.book.id,
+    );
+    await showDeclarations(s.db);
+    const held = await screen.findByTestId('held-movements');
+    expect(held.textContent).toMatch(/1 movement stays pending:.*Needs the 出入库单 \/ 业务申报表 chain/);
+    // Without a sync engine in this window, "batch now" is there but cannot be pressed.
+    expect(screen.getByRole('button', { name: /Batch now/ }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('highlights and explains a difference with customs’ posted book, and filters to differences', async () => {
+    const s = await withDocuments();
+    const [inList] = (await listsOf(s.db)).filter((row) => row.ieFlag === 'I');
+    await applyReceipt(s.db, incoming(commonResponse(inList!.etpsInnerInvtNo, '202500000000000030')));
+    // Customs posted 90 of the 100 we received: 10 nobody can account for.
+    await applyReceipt(
+      s.db,
+      incoming(listPosted(inList!.etpsInnerInvtNo, 'QD010125I000000030', [{ gdsSeqno: 1, inQty: '90' }])),
+    );
+    await showDeclarations(s.db);
+    await openTab(/^Reconciliation$/);
+    const row = await waitFor(() => {
+      const found = document.querySelector('.zb-recon-row-unexplained');
+      if (!found) throw new Error('no highlighted row yet');
+      return found as HTMLElement;
+    });
+    expect(within(row).getByText('CPU-9000')).toBeTruthy();
+    // Customs' posted and pre-posted balances are both 90; ours is 80 (100 in, 20 out not yet posted).
+    expect(within(row).getAllByText('90')).toHaveLength(2);
+    expect(row.textContent).toMatch(/Unexplained: nothing in flight accounts for it/);
+    expect(screen.getByText('SRV-2U')).toBeTruthy();
+    await userEvent.click(screen.getByRole('switch'));
+    await waitFor(() => expect(screen.queryByText('SRV-2U')).toBeNull());
+    expect(screen.getByText('CPU-9000')).toBeTruthy();
+  });
+
+  it('lists receipts that matched no document, with their numbers', async () => {
+    const s = await withDocuments();
+    await applyReceipt(s.db, incoming(commonResponse('ZBNOSUCHDOC0000001', '202500000000000099')));
+    await showDeclarations(s.db);
+    await openTab(/^Unmatched receipts \(1\)$/);
+    expect(await screen.findByText(/etpsPreentNo ZBNOSUCHDOC0000001/)).toBeTruthy();
+  });
+});
