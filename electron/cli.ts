@@ -6,6 +6,7 @@ import { journalCommand } from './commands/journal';
 import { messageCommand } from './commands/message';
 import { receiptCommand } from './commands/receipt';
 import { sandboxCommand } from './commands/sandbox';
+import { simulateCommand } from './commands/simulate';
 
 export type { CliIo };
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -27,6 +28,10 @@ Usage:
                                   check a message against the customs XSD of its type
   zonebook sandbox --folder DIR | --http PORT [--token T] [--faults all] [--seed S]
                                   run the sandbox customs on exchange folders or over HTTP
+  zonebook simulate --movements N --seed S [--faults LIST|all] [--folder DIR --no-sandbox --timeout S]
+                                  run the whole declaration loop headless (store, sync engine, folder
+                                  endpoint, sandbox customs) and print a JSON summary; exits 1 when a
+                                  movement was lost or declared twice, or the books disagree
   zonebook version                the version of this installation
   zonebook help                   this text
 `;
@@ -47,6 +52,7 @@ const commands: Record<string, Command> = {
   receipt: receiptCommand,
   message: messageCommand,
   sandbox: (args, io) => sandboxCommand(args, io),
+  simulate: simulateCommand,
 };
 
 /** The command line: the same shared code as the app, headless. Returns the exit code. */
