@@ -98,7 +98,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const dataset = simulatedMovements({
     seed: options.seed,
     movements: options.movements,
-    lines: options.lines ?? 24,
+    lines: options.lines ?? 60,
     start: demoStart,
   });
   const lastMovement = dataset.movements.at(-1)?.occurredAt ?? demoStart;

@@ -1,0 +1,84 @@
+import { main } from '../../electron/cli';
+import { simulationOptionsOf } from '../../electron/commands/simulate';
+import { allFaults } from '../../electron/customs/sandbox';
+import { sandboxFaults } from '../../electron/simulation/faults';
+import { runSimulation } from '../../electron/simulation/run-simulation';
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('the declaration loop, simulated', () => {
+  it('for 1,000 random movements with every fault on, no document is submitted under two numbers, no movement is lost, and once the sandbox has posted everything our projected balances equal customs’ posted ones', async () => {
+    const summary = await runSimulation({ movements: 1_000, seed: 1, faults: sandboxFaults('all') });
+    expect(summary).toMatchObject({
+      duplicateSubmissions: 0,
+      lostMovements: 0,
+      projectedEqualsPosted: true,
+      bookLinesDiffering: [],
+      timedOut: false,
+    });
+    expect(summary.movements).toBeGreaterThan(900);
+    expect(summary.messagesWritten).toBeGreaterThan(summary.documents);
+    // The faults happened, and the officer's re-declarations resolved most 退单.
+    expect(summary.rejected).toBeGreaterThan(0);
+    expect(summary.importFailures).toBeGreaterThan(0);
+    expect(summary.resolvedAfterRejection).toBeGreaterThan(0);
+    expect(summary.posted).toBeGreaterThan(summary.documents * 0.8);
+    expect(summary.bookLinesCompared).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('without faults loses nothing, answers every document and the books agree', async () => {
+    const summary = await runSimulation({ movements: 150, seed: 4 });
+    expect(summary).toMatchObject({
+      duplicateSubmissions: 0,
+      lostMovements: 0,
+      importFailures: 0,
+      unsettled: 0,
+      timedOut: false,
+    });
+    expect(summary.documents).toBeGreaterThan(0);
+    // Without chance 退单, what customs still rejects is an E list that came before the stock it
+    // takes was posted; the officer's re-declaration after the day's postings resolves it.
+    expect(summary.rejected).toBe(summary.resolvedAfterRejection + summary.rejectedForGood);
+    if (summary.everythingPosted) expect(summary.bookLinesAwaitingCustoms).toBe(0);
+    expect(summary.projectedEqualsPosted).toBe(true);
+  }, 60_000);
+});
+
+describe('zonebook simulate: arguments', () => {
+  it('reads the options and the fault list', () => {
+    expect(simulationOptionsOf(['--movements', '10', '--seed', '3', '--faults', 'rejection,crash'])).toEqual({
+      movements: 10,
+      seed: 3,
+      faults: {
+        rejectionRate: allFaults.rejectionRate,
+        crashRate: allFaults.crashRate,
+        restartAfterCrashMs: allFaults.restartAfterCrashMs,
+      },
+      sandbox: true,
+    });
+    expect(simulationOptionsOf(['--movements', '1', '--seed', '1', '--faults', 'all']).faults).toEqual(
+      allFaults,
+    );
+  });
+
+  it.each([
+    [['--seed', '1'], '--movements must be a whole number'],
+    [['--movements', 'many', '--seed', '1'], '--movements must be a whole number, got "many"'],
+    [['--movements', '5', '--seed', '1', '--faults', 'rejection,typo'], 'unknown fault "typo"'],
+    [['--movements', '5', '--seed', '1', '--no-sandbox'], '--no-sandbox needs --folder DIR'],
+    [
+      ['--movements', '5', '--seed', '1', '--folder', '/tmp/x', '--no-sandbox', '--timeout', 'soon'],
+      '--timeout must be a whole number',
+    ],
+  ])('refuses %j with the reason and exit code 2', async (args, reason) => {
+    const result = await run('simulate', ...args);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(reason);
+    expect(result.out).toBe('');
+  });
+});
