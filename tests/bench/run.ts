@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { startHost } from '../../electron/host';
 import { fail } from '../../shared/bridge/result';
-import { launchChromium, repoRoot } from '../e2e/support';
+import { launchChromiumWithProfile, repoRoot } from '../e2e/support';
 
 interface Step {
   suite: string;
@@ -23,13 +23,15 @@ const runs = Math.max(1, Number(values.runs));
 const scale = Number(values.scale);
 const scaled = (n: number) => Math.max(1, Math.round(n * scale));
 
-const plan: Step[] = process.env.BENCH_ONLY ? [{ suite: process.env.BENCH_ONLY, params: {} }] : [
-  { suite: 'rawTransaction', params: { samples: 300 } },
-  { suite: 'rawBulk', params: { records: scaled(100_000) } },
-  { suite: 'importMovements', params: { movements: scaled(100_000) } },
-  { suite: 'inventoryFirstPage', params: { lines: scaled(100_000) } },
-  { suite: 'largeJournal', params: { entries: scaled(1_000_000), samples: 200 } },
-];
+const plan: Step[] = process.env.BENCH_ONLY
+  ? [{ suite: process.env.BENCH_ONLY, params: {} }]
+  : [
+      { suite: 'rawTransaction', params: { samples: 300 } },
+      { suite: 'rawBulk', params: { records: scaled(100_000) } },
+      { suite: 'importMovements', params: { movements: scaled(100_000) } },
+      { suite: 'inventoryFirstPage', params: { lines: scaled(100_000) } },
+      { suite: 'largeJournal', params: { entries: scaled(1_000_000), samples: 200 } },
+    ];
 
 async function heapMB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -51,7 +53,8 @@ function deriveRatios(figures: Record<string, number>): Record<string, number> {
 }
 
 async function runOnce(url: string): Promise<Record<string, number>> {
-  const browser = await launchChromium();
+  // A profile on disk: a million journal entries outgrow the in-memory quota of a throwaway context.
+  const browser = await launchChromiumWithProfile();
   const figures: Record<string, number> = {};
   try {
     const page = await browser.newPage();

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createDispatch } from '../../shared/bridge/dispatch';
 import { startHost, type RunningHost } from '../../electron/host';
 import { createHandlers } from '../../electron/services/handlers';
@@ -12,24 +12,37 @@ export const screenshotDir = join(import.meta.dirname, 'screenshots');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium, never a downloaded one, with the flags that work on our closed network. */
-export function launchChromium(): Promise<Browser> {
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+function checkChromium(): void {
   if (!existsSync(chromiumPath)) {
     throw new Error(
       `No Chromium at ${chromiumPath}: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`,
     );
   }
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
+}
+
+export function launchChromium(): Promise<Browser> {
+  checkChromium();
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}
+
+/**
+ * Chromium with a profile on disk: its IndexedDB lives in files with a disk-sized quota, as a user's
+ * does, where a plain launch's contexts keep it in memory under a small quota.
+ */
+export async function launchChromiumWithProfile(): Promise<BrowserContext> {
+  checkChromium();
+  const profile = await mkdtemp(join(tmpdir(), 'zb-chromium-profile-'));
+  return chromium.launchPersistentContext(profile, { executablePath: chromiumPath, args: chromiumArgs });
 }
 
 /** The built renderer and the real handlers behind the browser host, with a fresh data folder. */
