@@ -74,12 +74,17 @@ export function startSync(
   win.addEventListener('online', online);
   win.addEventListener('offline', offline);
 
-  // A newly posted movement that customs must hear of wakes the engine.
-  let pendingBefore: number | null = null;
-  const pending = liveQuery(() => db.journal.where('declareStatus').equals('pending').count()).subscribe({
-    next: (count) => {
-      if (pendingBefore !== null && count > pendingBefore) actor.send({ type: 'WAKE' });
-      pendingBefore = count;
+  // A newly posted movement that customs must hear of wakes the engine, and so does a document made
+  // ready to send outside a pass: a gate pass released by its list's approval, an officer's fix.
+  let before: { pending: number; ready: number } | null = null;
+  const pending = liveQuery(async () => ({
+    pending: await db.journal.where('declareStatus').equals('pending').count(),
+    ready: await db.declarations.where('outboxState').equals('ready').count(),
+  })).subscribe({
+    next: (counts) => {
+      if (before !== null && (counts.pending > before.pending || counts.ready > before.ready))
+        actor.send({ type: 'WAKE' });
+      before = counts;
     },
   });
 

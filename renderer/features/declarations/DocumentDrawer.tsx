@@ -4,7 +4,7 @@ import type { DeclarationRow, ZonebookDb } from '../../../shared/store';
 import { DocumentLines } from './DocumentLines';
 import { DocumentMovements } from './DocumentMovements';
 import { DocumentTimeline } from './DocumentTimeline';
-import { linesOf, localTime } from './document-view';
+import { linesOf, localTime, needsOfficer } from './document-view';
 import { StatusTag } from './StatusTag';
 import { XmlBlock } from './XmlBlock';
 
@@ -79,7 +79,8 @@ export function DocumentDrawer({
           ...(row.parkedReason
             ? [{ key: 'parked', label: detail('parkedReason'), children: row.parkedReason, span: 2 }]
             : []),
-          ...(row.lastError
+          // A fixed and accepted document keeps its last error in the store; the timeline tells that story.
+          ...(row.lastError && (needsOfficer(row) || row.failedAttempts > 0)
             ? [{ key: 'lastError', label: detail('lastError'), children: row.lastError, span: 2 }]
             : []),
         ]}

@@ -29,7 +29,7 @@ export function DocumentLines({ lines }: { lines: readonly DocumentLineView[] })
     {
       key: 'unit',
       title: column('unit'),
-      width: 100,
+      width: 160,
       render: (_, line) => `${line.unit} ${unitName(line.unit, language) ?? ''}`.trim(),
     },
     {
@@ -37,7 +37,12 @@ export function DocumentLines({ lines }: { lines: readonly DocumentLineView[] })
       title: column('amount'),
       width: 130,
       align: 'right',
-      render: (_, line) => (line.amount === undefined ? '' : <span className="zb-qty">{line.amount}</span>),
+      render: (_, line) =>
+        line.amount === undefined ? (
+          ''
+        ) : (
+          <span className="zb-qty">{`${line.amount} ${line.currency ?? ''}`.trim()}</span>
+        ),
     },
   ];
   return (

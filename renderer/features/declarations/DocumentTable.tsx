@@ -24,7 +24,7 @@ export function DocumentTable({ rows, onOpen }: DocumentTableProps) {
     {
       key: 'type',
       title: column('type'),
-      width: 110,
+      width: 140,
       render: (_, row) => t(`declarations.messageType.${row.messageType}`),
     },
     {
