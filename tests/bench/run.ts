@@ -1,6 +1,7 @@
 // `npm run bench [-- --runs N] [-- --scale F]`: runs the suites in tests/bench/page in Debian's Chromium
 // on real IndexedDB, prints min/median/max per figure over the runs, and writes bench-results.json.
-// Store figures are read beside raw IndexedDB figures measured in the same run.
+// Store figures are read beside raw IndexedDB figures measured in the same run; the declaration loop
+// (simulateLoop) is measured here in Node, beside plain write-then-rename of as many files.
 import { build } from 'esbuild';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { startHost } from '../../electron/host';
 import { fail } from '../../shared/bridge/result';
 import { launchChromiumWithProfile, repoRoot } from '../e2e/support';
+import { nodeSuites } from './node-suites';
 
 interface Step {
   suite: string;
@@ -23,15 +25,23 @@ const runs = Math.max(1, Number(values.runs));
 const scale = Number(values.scale);
 const scaled = (n: number) => Math.max(1, Math.round(n * scale));
 
-const plan: Step[] = process.env.BENCH_ONLY
-  ? [{ suite: process.env.BENCH_ONLY, params: {} }]
+const only = process.env.BENCH_ONLY;
+const isNodeSuite = (step: Step) => Object.hasOwn(nodeSuites, step.suite);
+
+const steps: Step[] = only
+  ? [{ suite: only, params: {} }]
   : [
       { suite: 'rawTransaction', params: { samples: 300 } },
       { suite: 'rawBulk', params: { records: scaled(100_000) } },
       { suite: 'importMovements', params: { movements: scaled(100_000) } },
       { suite: 'inventoryFirstPage', params: { lines: scaled(100_000) } },
       { suite: 'largeJournal', params: { entries: scaled(1_000_000), samples: 200 } },
+      { suite: 'batchMovements', params: { movements: scaled(100_000) } },
+      // Measured by this runner in Node after the page's suites: the loop runs where the folder endpoint does.
+      { suite: 'simulateLoop', params: { movements: scaled(10_000) } },
     ];
+const plan = steps.filter((step) => !isNodeSuite(step));
+const nodePlan = steps.filter(isNodeSuite);
 
 async function heapMB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -72,6 +82,14 @@ async function runOnce(url: string): Promise<Record<string, number>> {
     }
   } finally {
     await browser.close();
+  }
+  for (const { suite, params } of nodePlan) {
+    const started = Date.now();
+    const result = await nodeSuites[suite]!(params);
+    Object.assign(figures, result);
+    console.log(
+      `  ${suite.padEnd(20)} ${JSON.stringify(result)} (${((Date.now() - started) / 1000).toFixed(1)} s, Node)`,
+    );
   }
   return { ...figures, ...deriveRatios(figures) };
 }

@@ -1,4 +1,5 @@
 import { deleteRawDb, openRawDb, putInOneTransaction } from './raw-indexeddb';
+import { batchMovements } from './declaration-suites';
 import { percentile, round } from './stats';
 import { importMovements, inventoryFirstPage, largeJournal } from './store-suites';
 
@@ -46,6 +47,7 @@ export const suites: Record<string, Suite> = {
   importMovements,
   largeJournal,
   inventoryFirstPage,
+  batchMovements,
 };
 
 declare global {
