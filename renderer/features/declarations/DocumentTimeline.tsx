@@ -23,9 +23,10 @@ export function DocumentTimeline({ events }: { events: readonly TimelineEvent[] 
           event.detail && /rejected|importFailed/.test(event.detail)
             ? 'red'
             : (colors[event.event] ?? 'blue'),
-        title: <span className="zb-code">{localTime(event.at)}</span>,
+        // The time leads the line rather than sitting in a title column: the details are long, the times short.
         content: (
           <span>
+            <span className="zb-code zb-decl-event-time">{localTime(event.at)}</span>
             <b>{t(`declarations.events.${event.event}`)}</b>
             {event.detail ? ` · ${event.detail}` : ''}
           </span>
