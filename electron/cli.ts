@@ -6,7 +6,6 @@ import { journalCommand } from './commands/journal';
 import { messageCommand } from './commands/message';
 import { receiptCommand } from './commands/receipt';
 import { sandboxCommand } from './commands/sandbox';
-import { simulateCommand } from './commands/simulate';
 
 export type { CliIo };
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -52,7 +51,8 @@ const commands: Record<string, Command> = {
   receipt: receiptCommand,
   message: messageCommand,
   sandbox: (args, io) => sandboxCommand(args, io),
-  simulate: simulateCommand,
+  // Loaded on use: it runs the store on fake-indexeddb, a development dependency.
+  simulate: async (args, io) => (await import('./commands/simulate')).simulateCommand(args, io),
 };
 
 /** The command line: the same shared code as the app, headless. Returns the exit code. */
