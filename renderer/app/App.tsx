@@ -13,7 +13,7 @@ import zhCN from 'antd/locale/zh_CN';
 import type { i18n } from 'i18next';
 import { useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { Language, SettingsState } from '../../shared/domain/settings';
+import type { CustomsSettings, Language, SettingsState } from '../../shared/domain/settings';
 import { DeclarationsArea } from '../features/declarations/DeclarationsArea';
 import { InventoryArea } from '../features/inventory/InventoryArea';
 import { MovementsPage } from '../features/movements/MovementsPage';
@@ -39,9 +39,10 @@ const icons: Record<Area, React.ReactNode> = {
 interface ShellProps {
   settings: SettingsState;
   onLanguageChange: (language: Language | null) => void;
+  onCustomsChange: (customs: CustomsSettings) => Promise<string | null>;
 }
 
-function Shell({ settings, onLanguageChange }: ShellProps) {
+function Shell({ settings, onLanguageChange, onCustomsChange }: ShellProps) {
   const { t } = useTranslation();
   const [area, setArea] = useArea();
   const { info } = useServices();
@@ -76,7 +77,12 @@ function Shell({ settings, onLanguageChange }: ShellProps) {
           )}
           <ErrorBoundary resetKey={area}>
             {area === 'settings' ? (
-              <SettingsPage language={settings.settings.language} onLanguageChange={onLanguageChange} />
+              <SettingsPage
+                language={settings.settings.language}
+                onLanguageChange={onLanguageChange}
+                customs={settings.settings.customs}
+                onCustomsChange={onCustomsChange}
+              />
             ) : area === 'inventory' ? (
               <InventoryArea />
             ) : area === 'movements' ? (
@@ -108,6 +114,14 @@ export function App({ services, i18n, initialSettings, systemLocale }: AppProps)
   const [saveError, setSaveError] = useState<string | null>(null);
   const language = resolveLanguage(settings.settings.language, systemLocale);
 
+  async function changeCustoms(customs: CustomsSettings): Promise<string | null> {
+    const result = await services.bridge['settings.set']({ customs });
+    if (!result.ok) return result.error.message;
+    setSettings(result.value);
+    services.sync?.syncNow();
+    return null;
+  }
+
   async function changeLanguage(chosen: Language | null) {
     const result = await services.bridge['settings.set']({ language: chosen });
     if (!result.ok) {
@@ -129,7 +143,11 @@ export function App({ services, i18n, initialSettings, systemLocale }: AppProps)
           <ServicesProvider services={services}>
             {saveError && <Alert type="error" showIcon banner message={saveError} />}
             <CurrentBookProvider>
-              <Shell settings={settings} onLanguageChange={(next) => void changeLanguage(next)} />
+              <Shell
+                settings={settings}
+                onLanguageChange={(next) => void changeLanguage(next)}
+                onCustomsChange={changeCustoms}
+              />
             </CurrentBookProvider>
           </ServicesProvider>
         </AntApp>

@@ -2,6 +2,7 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/domain/settings';
 import { backupEn, backupZh } from '../features/backup/locales';
+import { endpointEn, endpointZh } from '../features/customs-endpoint/locales';
 import { declarationsEn, declarationsZh } from '../features/declarations/locales';
 import { inventoryEn, inventoryZh } from '../features/inventory/locales';
 import { movementsEn, movementsZh } from '../features/movements/locales';
@@ -15,6 +16,7 @@ const dictionaries = {
     inventory: inventoryEn,
     movements: movementsEn,
     backup: backupEn,
+    endpoint: endpointEn,
     declarations: declarationsEn,
   },
   'zh-CN': {
@@ -22,6 +24,7 @@ const dictionaries = {
     inventory: inventoryZh,
     movements: movementsZh,
     backup: backupZh,
+    endpoint: endpointZh,
     declarations: declarationsZh,
   },
 };

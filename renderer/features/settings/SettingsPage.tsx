@@ -1,15 +1,18 @@
 import { Card, Descriptions, Radio, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/domain/settings';
+import type { CustomsSettings, Language } from '../../../shared/domain/settings';
 import { useServices } from '../../app/services';
 import { BackupCard } from '../backup/BackupCard';
+import { EndpointCard } from '../customs-endpoint/EndpointCard';
 
 export interface SettingsPageProps {
   language: Language | null;
   onLanguageChange: (language: Language | null) => void;
+  customs: CustomsSettings;
+  onCustomsChange: (customs: CustomsSettings) => Promise<string | null>;
 }
 
-export function SettingsPage({ language, onLanguageChange }: SettingsPageProps) {
+export function SettingsPage({ language, onLanguageChange, customs, onCustomsChange }: SettingsPageProps) {
   const { t } = useTranslation();
   const { info, store } = useServices();
   return (
@@ -52,6 +55,7 @@ export function SettingsPage({ language, onLanguageChange }: SettingsPageProps) 
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <EndpointCard value={customs} onSave={onCustomsChange} />
       {store && <BackupCard db={store.db} />}
     </Space>
   );
