@@ -49,7 +49,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Watches InBox, SentBox and FailBox and hands each completely written file to `onIncoming` exactly
- * once, across restarts: the folders and the archive index are the whole state. Scans never overlap;
+ * once, across restarts (each file, not each content: see message-archive.ts): the folders and the archive index are the whole state. Scans never overlap;
  * any event during a scan asks for one more. Nothing one file does can stop the watcher.
  *
  * Resolves once everything already in the folders (what arrived while the app was closed) has been
@@ -94,7 +94,7 @@ export async function watchExchangeFolders(options: ExchangeWatcherOptions): Pro
     return candidates;
   }
 
-  async function handle(candidate: Candidate): Promise<void> {
+  async function handle(candidate: Candidate, observed: Snapshot): Promise<void> {
     const { box, name, path } = candidate;
     let bytes: Buffer;
     try {
@@ -105,10 +105,12 @@ export async function watchExchangeFolders(options: ExchangeWatcherOptions): Pro
       throw error;
     }
     const sha256 = sha256Hex(bytes);
-    const record = { sha256, direction: 'received' as const, channel: box, name };
-    if (archive.has(sha256)) {
-      // Seen before (or it is our own sent message echoed back): tidy it away, hand nothing on.
-      await archive.keepFile(path, record);
+    const arrival = { sha256, channel: box, name, ...observed };
+    // The same file seen again (a crash between handing on and archiving, a failed move), or our own
+    // sent message echoed back: tidy it away, hand nothing on. Identical bytes that arrived anew are a
+    // new answer (a resent document failing the same way again) and go on like any other.
+    if (archive.handled(arrival) || archive.sent(sha256)) {
+      await archive.keepFile(path, arrival);
       return;
     }
     const receivedAt = options.now();
@@ -127,7 +129,7 @@ export async function watchExchangeFolders(options: ExchangeWatcherOptions): Pro
       await quarantine(errorText(error));
       return;
     }
-    await archive.keepFile(path, record);
+    await archive.keepFile(path, arrival);
   }
 
   async function scanOnce(): Promise<void> {
@@ -136,21 +138,23 @@ export async function watchExchangeFolders(options: ExchangeWatcherOptions): Pro
     if (candidates.length === 0) return;
     const before = await Promise.all(candidates.map((candidate) => snapshot(candidate.path)));
     await options.sleep(options.settleMs);
-    const settled: { candidate: Candidate; mtimeMs: number }[] = [];
+    const settled: { candidate: Candidate; observed: Snapshot }[] = [];
     for (const [index, candidate] of candidates.entries()) {
       const first = before[index];
       const second = await snapshot(candidate.path);
       if (!first || !second) continue;
       if (second.size !== first.size || second.mtimeMs !== first.mtimeMs) scanAgain = true;
       // An empty file is one whose writer has not begun; the periodic rescan looks again.
-      else if (second.size > 0) settled.push({ candidate, mtimeMs: second.mtimeMs });
+      else if (second.size > 0) settled.push({ candidate, observed: second });
     }
     // Oldest first, so a CommonResponeMessage usually precedes the business receipts that follow it.
-    settled.sort((a, b) => a.mtimeMs - b.mtimeMs || a.candidate.name.localeCompare(b.candidate.name));
-    for (const { candidate } of settled) {
+    settled.sort(
+      (a, b) => a.observed.mtimeMs - b.observed.mtimeMs || a.candidate.name.localeCompare(b.candidate.name),
+    );
+    for (const { candidate, observed } of settled) {
       if (stopped) return;
       try {
-        await handle(candidate);
+        await handle(candidate, observed);
       } catch (error) {
         // Left in place for the next scan (a locked file, a full disk); the watcher carries on.
         reportError(`${candidate.box}/${candidate.name}: ${errorText(error)}`);

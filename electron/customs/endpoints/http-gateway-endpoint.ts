@@ -143,8 +143,9 @@ export function createHttpGatewayEndpoint(options: HttpGatewayOptions): CustomsE
   async function deliver(receipt: { id: string; xml: string }, onIncoming: IncomingHandler): Promise<void> {
     const store = await openArchive();
     const sha256 = sha256Hex(receipt.xml);
-    if (store.has(sha256)) return;
     const name = `${encodeNamePart(receipt.id)}.xml`;
+    // Keyed on the gateway's receipt id, not the bytes: a repeated identical answer is a new answer.
+    if (store.handled({ sha256, channel: 'http', name })) return;
     const receivedAt = now();
     try {
       await onIncoming({

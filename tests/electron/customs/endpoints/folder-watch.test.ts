@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createFolderEndpoint } from '../../../../electron/customs/endpoints/folder-endpoint';
 import { sha256Hex } from '../../../../electron/customs/endpoints/sha256';
@@ -67,17 +67,54 @@ describe('folder endpoint: watching InBox, SentBox and FailBox', () => {
     await vi.waitFor(async () => expect(await readdir(box('InBox'))).toEqual([]));
   });
 
-  it('hands the same content on only once, whatever its name and whenever it comes again', async () => {
-    const response = commonResponse('278792851A');
-    await writeFile(box('InBox', 'first.xml'), response);
-    await writeFile(box('SentBox', 'again.xml'), response);
+  it('hands identical content on again when it arrives anew: a resent document failing the same way', async () => {
+    // A CommonResponeMessage carries nothing unique, and our file name is fixed per document, so the
+    // client's answer to the resend is the first answer byte for byte, under the same name.
+    const response = commonResponse('278792851A', '-1');
+    await writeFile(box('FailBox', 'Failed_INV101_E_278792851A.xml'), response);
     const { received, onIncoming } = recordingHandler();
     await endpointFor().start(onIncoming);
-
-    await writeFile(box('InBox', 'third.xml'), response);
-    await vi.waitFor(async () => expect(await readdir(box('InBox'))).toEqual([]));
-
     expect(received).toHaveLength(1);
+
+    await writeFile(box('FailBox', 'Failed_INV101_E_278792851A.xml'), response);
+    await writeFile(box('InBox', 'elsewhere.xml'), response);
+
+    await vi.waitFor(() => expect(received).toHaveLength(3));
+    expect(received.map((message) => [message.source, message.name]).sort()).toEqual([
+      ['FailBox', 'Failed_INV101_E_278792851A.xml'],
+      ['FailBox', 'Failed_INV101_E_278792851A.xml'],
+      ['InBox', 'elsewhere.xml'],
+    ]);
+    expect(new Set(received.map((message) => message.sha256))).toEqual(new Set([sha256Hex(response)]));
+    await vi.waitFor(async () => expect(await readdir(box('FailBox'))).toEqual([]));
+  });
+
+  it('hands the same file on only once when it is seen again, as after a crash before it was moved', async () => {
+    const response = commonResponse('278792851A');
+    const name = 'Successed_fef3da4f.xml';
+    const writtenAt = new Date('2024-07-30T03:40:00.000Z');
+    await writeFile(box('SentBox', name), response);
+    await utimes(box('SentBox', name), writtenAt, writtenAt);
+    const { received, onIncoming } = recordingHandler();
+    const endpoint = endpointFor();
+    await endpoint.start(onIncoming);
+    expect(received).toHaveLength(1);
+
+    // The handled file back where it was, as it was (name, bytes, mtime): recorded, not moved.
+    const putBack = async () => {
+      await copyFile(archived(name, response), box('SentBox', name));
+      await utimes(box('SentBox', name), writtenAt, writtenAt);
+    };
+    await putBack();
+    await vi.waitFor(async () => expect(await readdir(box('SentBox'))).toEqual([]));
+    expect(received).toHaveLength(1);
+
+    // And after a restart, from the index alone.
+    await endpoint.stop();
+    await putBack();
+    const after = recordingHandler();
+    await endpointFor().start(after.onIncoming);
+    expect(after.received).toEqual([]);
     expect(await readdir(box('SentBox'))).toEqual([]);
   });
 
@@ -158,12 +195,13 @@ describe('folder endpoint: watching InBox, SentBox and FailBox', () => {
     await endpoint.stop();
 
     await writeFile(box('InBox', 'second.xml'), commonResponse('2'));
-    await writeFile(box('InBox', 'first-resent.xml'), first);
+    await writeFile(box('InBox', 'first-again.xml'), first);
     const after = recordingHandler();
     await endpointFor().start(after.onIncoming);
 
     expect(before.received.map((message) => message.name)).toEqual(['first.xml']);
-    expect(after.received.map((message) => message.name)).toEqual(['second.xml']);
+    // Identical bytes in a new file are a new answer; the store tells a true repeat from a needed one.
+    expect(after.received.map((message) => message.name).sort()).toEqual(['first-again.xml', 'second.xml']);
     expect(await readdir(box('InBox'))).toEqual([]);
   });
 

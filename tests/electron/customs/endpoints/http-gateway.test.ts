@@ -256,6 +256,21 @@ describe('HTTP gateway endpoint: receipts', () => {
     expect(second.received).toEqual([]);
   });
 
+  it('hands on an identical answer the gateway delivers under a new id: the same bytes, a new answer', async () => {
+    const repeated = commonResponse('DOC1', '-1');
+    const gateway = await gatewayWith(
+      receiptFeed([
+        { id: 'r1', xml: repeated },
+        { id: 'r2', xml: repeated },
+      ]),
+    );
+    const { received, onIncoming } = recordingHandler();
+
+    await endpointFor(gateway.baseUrl).endpoint.start(onIncoming);
+
+    await vi.waitFor(() => expect(received.map((message) => message.name)).toEqual(['r1', 'r2']));
+  });
+
   it('records a gateway that answers polls with an error, and keeps polling', async () => {
     let failing = true;
     const feed = receiptFeed(receipts.slice(0, 1));
