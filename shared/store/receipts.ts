@@ -11,7 +11,7 @@ import type { DocumentStatus } from '../customs/lifecycle/document-status';
 import type { Inv101Document } from '../customs/model/inv101';
 import type { Sas121Document } from '../customs/model/sas121';
 import { matchReceipt, receiptMatchKeys, relatedCustomsNumbers } from '../customs/receipts/match-receipt';
-import { parseReceiptFile, type ReceiptPocket } from '../customs/receipts/parse-receipt';
+import { parseReceiptFile, type ParsedFile, type ReceiptPocket } from '../customs/receipts/parse-receipt';
 import { addPocket } from '../customs/receipts/pocket-accumulator';
 import type { Receipt } from '../customs/receipts/receipt';
 import { receiptOutcome, type ReceiptOutcome } from '../customs/receipts/receipt-outcome';
@@ -25,7 +25,7 @@ import type { JournalRow } from './rows';
 export type ReceiptVerdict =
   /** Not a readable receipt (not well-formed, not a receipt, nothing to match by): nothing was written. */
   | { kind: 'refused'; reason: string }
-  /** The very same bytes were applied before. */
+  /** The very same bytes were kept before, and applying them again would change nothing. */
   | { kind: 'duplicate'; receiptId: string }
   /** One pocket of a split receipt, kept until its siblings arrive. */
   | { kind: 'pocketHeld'; receiptId: string; pocketId: string }
@@ -75,7 +75,7 @@ export async function applyReceipt(
     ],
     async (): Promise<ReceiptVerdict> => {
       const seen = await db.receipts.where('sha256').equals(incoming.sha256).first();
-      if (seen) return { kind: 'duplicate', receiptId: seen.id };
+      if (seen) return applyRepeated(db, seen, file, incoming.receivedAt, settings);
       const base: ReceiptRow = {
         id: newId(),
         sha256: incoming.sha256,
@@ -140,6 +140,35 @@ export async function applyReceipt(
       };
     },
   );
+}
+
+/**
+ * Bytes already kept. Usually the same message delivered again (a crash before archiving, the client's
+ * own duplicate), which must change nothing. But customs' answers carry nothing unique: a document resent
+ * under its same number that fails the same way gets back the very same bytes, and dropping those would
+ * leave it 'sent' forever. Telling the two apart by the bytes is impossible, and unnecessary: the
+ * lifecycle already applies a receipt by priority, never backwards, so the repeat is applied exactly
+ * when it would move its document (it left the state this receipt put it in, as a resend does) and is
+ * a duplicate, writing nothing, otherwise. It is recorded against the receipt row already kept (sha256 is
+ * unique there), by a timeline event naming it. Pockets and unmatched receipts are left to the first
+ * copy: pockets only complete a receipt once, and a kept unmatched receipt is rematched when its number
+ * is learnt.
+ */
+async function applyRepeated(
+  db: ZonebookDb,
+  seen: ReceiptRow,
+  file: ParsedFile,
+  receivedAt: string,
+  settings: DeclarationSettings,
+): Promise<ReceiptVerdict> {
+  const duplicate: ReceiptVerdict = { kind: 'duplicate', receiptId: seen.id };
+  if (file.kind !== 'receipt' || seen.disposition !== 'applied') return duplicate;
+  const receipt = file.receipt;
+  const matched = await findDocument(db, receipt);
+  if (!matched || applyReceiptToStatus(matched.state, receipt).ignored !== undefined) return duplicate;
+  const { documentIds } = await applyToDocument(db, receipt, matched, seen.id, receivedAt, settings);
+  await db.receipts.update(seen.id, { documentId: matched.id, ignored: undefined });
+  return { kind: 'applied', receiptId: seen.id, documentIds, outcome: receiptOutcome(receipt) };
 }
 
 /** Adds a pocket to the persisted ones; the whole receipt once the last sibling is in. */

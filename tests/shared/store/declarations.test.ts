@@ -306,6 +306,46 @@ describe('applyReceipt', () => {
     );
   });
 
+  it('applies a byte-identical answer to a resend: a document failing twice ends importFailed, not stuck sent', async () => {
+    const db = await storeWithPending();
+    await batchPending(db, { deviceId, now });
+    const [list] = await rowsOf(db);
+    await markSent(db, list!.id, { outcome: 'accepted' }, now);
+    // The client's refusal carries nothing unique: the answer to the resend is the same bytes.
+    const failed = commonResponse(list!.etpsInnerInvtNo, '', '-1');
+    const first = await applyReceipt(db, incoming(failed, '2025-03-02T02:00:00.000Z'));
+    expect(first).toMatchObject({ kind: 'applied', outcome: 'importFailed' });
+    expect((await db.declarations.get(list!.id))?.state.status).toBe('importFailed');
+
+    // Redelivered before any resend (a crash before archiving): harmless, nothing written.
+    const before = await dump(db);
+    expect(await applyReceipt(db, incoming(failed, '2025-03-02T02:00:30.000Z'))).toEqual({
+      kind: 'duplicate',
+      receiptId: (first as { receiptId: string }).receiptId,
+    });
+    expect(await dump(db)).toEqual(before);
+
+    // Resent under the same number, and refused the same way again.
+    await changeDocument(db, list!.id, (document) => document, { now });
+    await markSent(db, list!.id, { outcome: 'accepted' }, now);
+    expect((await db.declarations.get(list!.id))?.state.status).toBe('sent');
+    expect(await applyReceipt(db, incoming(failed, '2025-03-02T03:00:00.000Z'))).toMatchObject({
+      kind: 'applied',
+      outcome: 'importFailed',
+    });
+    const again = await db.declarations.get(list!.id);
+    expect(again?.state.status).toBe('importFailed');
+    expect(again?.timeline.filter((event) => event.event === 'receipt')).toHaveLength(2);
+    expect(await db.receipts.count()).toBe(1);
+
+    // And a further copy of it changes nothing.
+    const settled = await dump(db);
+    expect(await applyReceipt(db, incoming(failed, '2025-03-02T03:00:30.000Z'))).toMatchObject({
+      kind: 'duplicate',
+    });
+    expect(await dump(db)).toEqual(settled);
+  });
+
   it('reassembles a pocketed receipt, persisting the pockets that came first', async () => {
     const db = await storeWithPending();
     await batchPending(db, { deviceId, now });
