@@ -1,7 +1,7 @@
 import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DeclarationsArea } from '../../../renderer/features/declarations/DeclarationsArea';
-import { applyReceipt, changeDocument, markSent } from '../../../shared/store';
+import { applyReceipt, changeDocument, markSent, park } from '../../../shared/store';
 import { post, withServices } from '../inventory/stock-fixture';
 import {
   commonResponse,
@@ -160,6 +160,26 @@ describe('the declarations area', { timeout: 60_000 }, () => {
     );
     const journal = await s.db.journal.where('declareStatus').equals('pending').toArray();
     expect(journal.map((row) => row.kind)).toEqual(['exitAbroad']);
+  });
+
+  it('sends a parked document again from the workbench, with the engine’s reason shown', async () => {
+    const s = await withDocuments();
+    await changeDocument(s.db, s.outList.id, (document) => document, { now: now() });
+    await park(s.db, s.outList.id, 'failed 8 times: OutBox not writable', now());
+    await showDeclarations(s.db);
+    await openTab(/^Rejections \(1\)$/);
+    const reason = await screen.findByText('failed 8 times: OutBox not writable');
+    const card = reason.closest('.zb-decl-problem') as HTMLElement;
+    expect(within(card).getByText('Parked')).toBeTruthy();
+    await userEvent.click(within(card).getByRole('button', { name: 'Send again' }));
+    await waitFor(async () =>
+      expect(await s.db.declarations.get(s.outList.id)).toMatchObject({
+        outboxState: 'ready',
+        failedAttempts: 0,
+        etpsInnerInvtNo: s.outList.etpsInnerInvtNo,
+      }),
+    );
+    await screen.findByText('Nothing to fix: no rejected or parked documents.');
   });
 
   it('shows what batching leaves pending, with the reason', async () => {
