@@ -55,7 +55,7 @@ export function startSync(
       },
       applyReceipt: async (message: IncomingMessage) => {
         try {
-          await store.applyReceipt(message);
+          return await store.applyReceipt(message);
         } finally {
           // A receipt the store refuses was already kept aside by the main process; move past it.
           const seq = (message as Partial<QueuedIncomingMessage>).seq;

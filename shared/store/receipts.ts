@@ -40,6 +40,8 @@ export type ReceiptVerdict =
       outcome: ReceiptOutcome;
       /** Why it moved no status (duplicate, late, stale…). */
       ignored?: string;
+      /** Gate passes it released for sending: the sync engine must be told, no movement announces them. */
+      released: string[];
     };
 
 /** Statuses at which customs has numbered and accepted a list, so its gate pass can name it. */
@@ -117,7 +119,7 @@ export async function applyReceipt(
         await db.receipts.add({ ...summary, disposition: 'unmatched' });
         return { kind: 'unmatched', receiptId: base.id, messageType: receipt.messageType };
       }
-      const { documentIds, ignored } = await applyToDocument(
+      const { documentIds, ignored, released } = await applyToDocument(
         db,
         receipt,
         matched,
@@ -137,6 +139,7 @@ export async function applyReceipt(
         documentIds,
         outcome: summary.outcome,
         ...(ignored !== undefined && { ignored }),
+        released,
       };
     },
   );
@@ -166,9 +169,16 @@ async function applyRepeated(
   const receipt = file.receipt;
   const matched = await findDocument(db, receipt);
   if (!matched || applyReceiptToStatus(matched.state, receipt).ignored !== undefined) return duplicate;
-  const { documentIds } = await applyToDocument(db, receipt, matched, seen.id, receivedAt, settings);
+  const { documentIds, released } = await applyToDocument(
+    db,
+    receipt,
+    matched,
+    seen.id,
+    receivedAt,
+    settings,
+  );
   await db.receipts.update(seen.id, { documentId: matched.id, ignored: undefined });
-  return { kind: 'applied', receiptId: seen.id, documentIds, outcome: receiptOutcome(receipt) };
+  return { kind: 'applied', receiptId: seen.id, documentIds, outcome: receiptOutcome(receipt), released };
 }
 
 /** Adds a pocket to the persisted ones; the whole receipt once the last sibling is in. */
@@ -225,8 +235,9 @@ async function applyToDocument(
   receiptId: string,
   receivedAt: string,
   settings: DeclarationSettings,
-): Promise<{ documentIds: string[]; ignored?: string }> {
+): Promise<{ documentIds: string[]; ignored?: string; released: string[] }> {
   const outcome = receiptOutcome(receipt);
+  const released: string[] = [];
   const targets = [matched, ...(outcome === 'gatePassed' ? await relatedLists(db, receipt, matched) : [])];
   let ignored: string | undefined;
   let learntNumbers: string[] = [];
@@ -260,14 +271,26 @@ async function applyToDocument(
       ],
     };
     await db.declarations.put(next);
-    await afterStatusChange(db, learnt, next, settings, receivedAt);
+    released.push(...(await afterStatusChange(db, learnt, next, settings, receivedAt)));
   }
-  if (learntNumbers.length > 0) await rematchKept(db, learntNumbers, settings);
-  return { documentIds: targets.map((target) => target.id), ...(ignored !== undefined && { ignored }) };
+  if (learntNumbers.length > 0) released.push(...(await rematchKept(db, learntNumbers, settings)));
+  return {
+    documentIds: targets.map((target) => target.id),
+    ...(ignored !== undefined && { ignored }),
+    released,
+  };
 }
 
-/** Applies kept, unmatched receipts that carry one of the numbers just learnt, oldest first. */
-async function rematchKept(db: ZonebookDb, numbers: readonly string[], settings: DeclarationSettings) {
+/**
+ * Applies kept, unmatched receipts that carry one of the numbers just learnt, oldest first; resolves the
+ * gate passes they released.
+ */
+async function rematchKept(
+  db: ZonebookDb,
+  numbers: readonly string[],
+  settings: DeclarationSettings,
+): Promise<string[]> {
+  const released: string[] = [];
   const kept = await db.receipts.where('disposition').equals('unmatched').sortBy('receivedAt');
   for (const row of kept) {
     const parsed = parseReceiptFile(row.xml);
@@ -280,9 +303,11 @@ async function rematchKept(db: ZonebookDb, numbers: readonly string[], settings:
     if (!matched) continue;
     // Marked applied first, so a rematch this application sets off does not apply it twice.
     await db.receipts.put({ ...row, disposition: 'applied', documentId: matched.id });
-    const { ignored } = await applyToDocument(db, receipt, matched, row.id, row.receivedAt, settings);
-    if (ignored !== undefined) await db.receipts.update(row.id, { ignored });
+    const applied = await applyToDocument(db, receipt, matched, row.id, row.receivedAt, settings);
+    if (applied.ignored !== undefined) await db.receipts.update(row.id, { ignored: applied.ignored });
+    released.push(...applied.released);
   }
+  return released;
 }
 
 /** A gate passage also moves the lists the pass carries goods for. */
@@ -341,14 +366,18 @@ function withCustomsNumbers(row: DeclarationRow, receipt: Receipt): DeclarationR
   };
 }
 
-/** What a status change brings with it: pre-posted lines, the pass released, movements back to pending. */
+/**
+ * What a status change brings with it: pre-posted lines, the pass released, movements back to pending.
+ * Resolves the gate passes it released.
+ */
 async function afterStatusChange(
   db: ZonebookDb,
   before: DeclarationRow,
   after: DeclarationRow,
   settings: DeclarationSettings,
   now: string,
-): Promise<void> {
+): Promise<string[]> {
+  let released: string[] = [];
   if (after.document.kind === 'INV101') {
     const list = after.document;
     if (after.state.status === 'prePosted' && before.state.status !== 'prePosted')
@@ -370,27 +399,28 @@ async function afterStatusChange(
       );
     if (after.state.status === 'posted') await db.prePostings.where('documentId').equals(after.id).delete();
     if (listAccepted.has(after.state.status) && after.customsNo !== undefined)
-      await releasePasses(db, after, after.customsNo, settings, now);
+      released = await releasePasses(db, after, after.customsNo, settings, now);
   }
   if (after.state.status === 'withdrawn' && before.state.status !== 'withdrawn')
     await returnMovements(db, after, now);
+  return released;
 }
 
-/** The passes waiting for this list now name it by its QD number and go out. */
+/** The passes waiting for this list now name it by its QD number and go out; resolves their ids. */
 async function releasePasses(
   db: ZonebookDb,
   list: DeclarationRow,
   bondInvtNo: string,
   settings: DeclarationSettings,
   now: string,
-): Promise<void> {
+): Promise<string[]> {
   const waiting = (await db.declarations.where('listId').equals(list.id).toArray()).filter(
     (row) => row.outboxState === 'waiting' && row.document.kind === 'SAS121',
   );
-  if (waiting.length === 0) return;
+  if (waiting.length === 0) return [];
   const book = await db.books.get(list.bookId);
   const owner = book && (await db.enterprises.get(book.ownerEnterpriseId));
-  if (!owner) return;
+  if (!owner) return [];
   for (const pass of waiting) {
     const document = passForCustomsList(pass.document as Sas121Document, bondInvtNo);
     const queued = applyDocumentCommand(pass.state, { type: 'QUEUE' });
@@ -414,6 +444,7 @@ async function releasePasses(
       timeline: [...pass.timeline, { at: now, event: 'released', detail: `list ${bondInvtNo}` }],
     });
   }
+  return waiting.map((pass) => pass.id);
 }
 
 /**

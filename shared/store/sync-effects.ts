@@ -53,6 +53,7 @@ export function createStoreSyncEffects(
       const verdict = await applyReceipt(db, message, options.settings ? { settings: options.settings } : {});
       options.onReceipt?.(verdict, message);
       if (verdict.kind === 'refused') throw new Error(verdict.reason);
+      return { documentsReady: verdict.kind === 'applied' ? verdict.released.length : 0 };
     },
   };
 }

@@ -50,5 +50,14 @@ export interface SyncEffects {
    * Applies one receipt through the customs lifecycle rules. Must be idempotent: the watcher may deliver
    * the same receipt twice, and receipts come late and out of order.
    */
-  applyReceipt(message: IncomingMessage): Promise<void>;
+  applyReceipt(message: IncomingMessage): Promise<ReceiptApplied>;
+}
+
+/** What applying a receipt did that the engine must act on. */
+export interface ReceiptApplied {
+  /**
+   * Documents the receipt made ready to send (a gate pass released once customs numbered its list).
+   * Nothing else wakes the engine for them: they were never pending movements.
+   */
+  readonly documentsReady: number;
 }

@@ -1,7 +1,14 @@
-import { and, assign, fromPromise, setup } from 'xstate';
+import { and, assign, fromPromise, raise, setup } from 'xstate';
 import type { EndpointStatus, IncomingMessage, SubmitAck } from '../customs/endpoint';
 import { backoffDelay, checkBackoffPolicy } from './backoff';
-import type { FailedAck, OutboxDocument, ReadyDocuments, SentAck, SyncEffects } from './effects';
+import type {
+  FailedAck,
+  OutboxDocument,
+  ReadyDocuments,
+  ReceiptApplied,
+  SentAck,
+  SyncEffects,
+} from './effects';
 import type { SyncPolicy } from './policy';
 
 /**
@@ -121,7 +128,7 @@ export const syncMachine = setup({
     recordFailure: fromPromise<void, { documentId: string; ack: FailedAck }>(notProvided('recordFailure')),
     park: fromPromise<void, { documentId: string; reason: string }>(notProvided('park')),
     endpointStatus: fromPromise<EndpointStatus>(notProvided('endpointStatus')),
-    applyReceipt: fromPromise<void, IncomingMessage>(notProvided('applyReceipt')),
+    applyReceipt: fromPromise<ReceiptApplied, IncomingMessage>(notProvided('applyReceipt')),
   },
   delays: {
     retryDelay: ({ context }) => context.retryDelayMs,
@@ -154,6 +161,10 @@ export const syncMachine = setup({
       lastError: { kind: 'storeFailed', message: errorMessage(params.error), at: context.now() },
     })),
     dropInFlight: assign({ queue: ({ context }) => context.queue.slice(1), ack: null }),
+    receiptApplied: assign(({ context }) => ({
+      receipts: context.receipts.slice(1),
+      lastReceiptAt: context.now(),
+    })),
   },
 }).createMachine({
   id: 'sync',
@@ -413,13 +424,18 @@ export const syncMachine = setup({
           invoke: {
             src: 'applyReceipt',
             input: ({ context }) => nextReceipt(context),
-            onDone: {
-              target: 'waiting',
-              actions: assign(({ context }) => ({
-                receipts: context.receipts.slice(1),
-                lastReceiptAt: context.now(),
-              })),
-            },
+            onDone: [
+              {
+                // A receipt can make a document ready that no movement announces (a gate pass released
+                // once customs numbered its list): without a pass now it would wait for the safety
+                // interval. A WAKE, so it behaves as one: a pass from idle, one more after a running
+                // pass, nothing sooner while backing off.
+                guard: ({ event }) => event.output.documentsReady > 0,
+                target: 'waiting',
+                actions: ['receiptApplied', raise({ type: 'WAKE' })],
+              },
+              { target: 'waiting', actions: 'receiptApplied' },
+            ],
             onError: {
               target: 'waiting',
               actions: assign(({ context, event }) => ({

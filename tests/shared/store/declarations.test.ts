@@ -143,8 +143,16 @@ describe('batchPending', () => {
     expect(await effects.batchPending()).toBe(2);
     expect(await effects.batchPending()).toBe(0);
     await expect(effects.applyReceipt(incoming('<Package><broken'))).rejects.toThrow(/well-formed/);
-    await effects.applyReceipt(incoming(readFileSync(path.join(receiptsDir, 'INV201.xml'), 'utf8')));
+    expect(
+      await effects.applyReceipt(incoming(readFileSync(path.join(receiptsDir, 'INV201.xml'), 'utf8'))),
+    ).toEqual({ documentsReady: 0 });
     expect(reported).toEqual(['refused', 'unmatched']);
+    const [list] = await rowsOf(db);
+    await markSent(db, list!.id, { outcome: 'accepted' }, now);
+    await effects.applyReceipt(incoming(commonResponse(list!.etpsInnerInvtNo, '202500000000000031')));
+    expect(
+      await effects.applyReceipt(incoming(listApproval('202500000000000031', 'QD010125I000000031'))),
+    ).toEqual({ documentsReady: 1 });
   });
 });
 
@@ -201,6 +209,8 @@ describe('applyReceipt', () => {
     expect(await applyReceipt(db, incoming(listApproval('202500000000000001', qd)))).toMatchObject({
       kind: 'applied',
       outcome: 'approved',
+      // Reported, so the sync engine sends the pass now rather than at its next safety wake-up.
+      released: [pass!.id],
     });
     const released = await db.declarations.get(pass!.id);
     expect(released).toMatchObject({

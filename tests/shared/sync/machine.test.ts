@@ -405,6 +405,45 @@ describe('sync engine: receipts', () => {
     expect(run.actor.getSnapshot().context).toMatchObject({ lastReceiptAt: 5_000, receipts: [] });
   });
 
+  it('runs a pass at once when a receipt releases a document, not at the next safety wake-up', async () => {
+    const run = await startSync();
+    run.outbox.storeWaitingDocument('a'.repeat(64));
+    await run.advance(5_000);
+    expect(run.actor.getSnapshot().matches({ passes: 'idle' })).toBe(true);
+    expect(run.outbox.submissions).toEqual([]);
+
+    // The list's approval, as the store applies it: the gate pass waiting for its number is released.
+    run.actor.send({ type: 'RECEIPT', message: receipt('a') });
+    await flush();
+
+    expect(run.outbox.submissions).toEqual([{ documentId: 'doc-1', etpsInnerInvtNo: 'ZB000001', at: 5_000 }]);
+    expect(statuses(run.outbox)).toEqual(['sent']);
+  });
+
+  it('runs one more pass when a receipt releases a document during a pass, and none for other receipts', async () => {
+    const run = await startSync();
+    run.outbox.storeWaitingDocument('a'.repeat(64));
+    run.outbox.logMovements(1);
+    const gate = deferred();
+    run.outbox.submitGate = gate.promise;
+    run.actor.send({ type: 'WAKE' });
+    await flush();
+    expect(run.actor.getSnapshot().hasTag('syncing')).toBe(true);
+
+    run.actor.send({ type: 'RECEIPT', message: receipt('a') });
+    await flush();
+    run.outbox.submitGate = null;
+    gate.resolve();
+    await flush();
+    expect(numbersSent(run.outbox)).toEqual(['ZB000002', 'ZB000001']);
+
+    const batchesBefore = run.outbox.batchCalls;
+    run.actor.send({ type: 'RECEIPT', message: receipt('b') });
+    await flush();
+    expect(run.outbox.batchCalls).toBe(batchesBefore);
+    expect(run.actor.getSnapshot().matches({ passes: 'idle' })).toBe(true);
+  });
+
   it('reports a receipt that cannot be applied and goes on with the next', async () => {
     const applied: string[] = [];
     const run = await startSync({
@@ -412,6 +451,7 @@ describe('sync engine: receipts', () => {
         applyReceipt: async (message) => {
           if (message.sha256.startsWith('b')) throw new Error('truncated receipt');
           applied.push(message.name);
+          return { documentsReady: 0 };
         },
       },
     });

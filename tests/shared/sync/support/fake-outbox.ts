@@ -19,7 +19,10 @@ export interface StoredDocument {
   readonly documentId: string;
   readonly etpsInnerInvtNo: string;
   readonly movementIds: readonly string[];
-  status: 'queued' | 'sent' | 'parked';
+  /** `waiting`: a gate pass held until a receipt (its list's approval) releases it. */
+  status: 'waiting' | 'queued' | 'sent' | 'parked';
+  /** The receipt (by sha256) that releases a waiting document. */
+  releasedBy?: string;
   failedAttempts: number;
   parkReason?: string;
 }
@@ -60,6 +63,13 @@ export class FakeOutbox {
   storeDocuments(count: number): void {
     this.logMovements(count);
     this.batch();
+  }
+
+  /** A document held back until the receipt with this sha256 is applied, as a gate pass for its list. */
+  storeWaitingDocument(releasedBy: string): void {
+    this.storeDocuments(1);
+    const document = this.documents.at(-1);
+    if (document) Object.assign(document, { status: 'waiting', releasedBy });
   }
 
   submissionsOf(etpsInnerInvtNo: string): number {
@@ -112,6 +122,11 @@ export class FakeOutbox {
     applyReceipt: async (message: IncomingMessage) => {
       // Idempotent like the real one: a receipt already applied changes nothing.
       if (!this.appliedReceipts.includes(message.sha256)) this.appliedReceipts.push(message.sha256);
+      const released = this.documents.filter(
+        (document) => document.status === 'waiting' && document.releasedBy === message.sha256,
+      );
+      for (const document of released) document.status = 'queued';
+      return { documentsReady: released.length };
     },
   };
 
