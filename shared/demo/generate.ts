@@ -47,7 +47,6 @@ const counterparties = [
 ];
 const otherBook = { name: '北京大兴机场综保区某物流公司', putrecNo: 'T0101W000888' };
 
-
 function demoEnterprise(random: Random): Enterprise {
   return {
     id: seededUuidv7(random, Date.UTC(2024, 0, 1)),
@@ -165,14 +164,14 @@ export function generateDemoDataset(options: DemoOptions = {}): DemoDataset {
     return 'entryFromAbroad';
   };
 
-
   for (let index = 0; movements.length < movementCount && index < movementCount * 20; index++) {
     const occurredAt = new Date(startMs + movements.length * stepMs).toISOString();
     const draft = draftMovement(nextKind(index), occurredAt);
     if (!draft) continue;
     // Parsing gives the canonical spelling of every quantity, which the journal's hash relies on.
     const parsed = Movement.safeParse(draft);
-    if (!parsed.success) throw new Error(`Demo movement ${draft.id} is invalid: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success)
+      throw new Error(`Demo movement ${draft.id} is invalid: ${parsed.error.issues[0]?.message}`);
     const movement = parsed.data;
     const postings = postMovement(movement);
     if (checkPostingAllowed(postings, balance).length) continue;

@@ -18,7 +18,9 @@ export const CustomsSettings = z
     }),
     z.object({
       endpoint: z.literal('http'),
-      gatewayUrl: z.url({ error: 'The gateway address (gatewayUrl) must be a full URL, like https://host:8443/zonebook' }),
+      gatewayUrl: z.url({
+        error: 'The gateway address (gatewayUrl) must be a full URL, like https://host:8443/zonebook',
+      }),
     }),
   ])
   .default({ endpoint: 'sandbox' });
