@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportBackup, restoreBackup, type ZonebookDb } from '../../../shared/store';
 import { downloadFile, readFileText } from '../../app/files';
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+import { messageOfFailure, useMessageLanguage } from '../forms/zod-fields';
 
 /** Export of the whole database to one checked file, and restore from one — refused whole when broken. */
 export function BackupCard({ db }: { db: ZonebookDb }) {
   const { t } = useTranslation();
+  const language = useMessageLanguage();
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState<'export' | 'restore' | null>(null);
 
@@ -22,7 +22,7 @@ export function BackupCard({ db }: { db: ZonebookDb }) {
       const entries = text.split('\n').filter((line) => line.startsWith('{"entry"')).length;
       void message.success(t('backup.exported', { file, entries }));
     } catch (error) {
-      void message.error(t('backup.failed', { message: messageOf(error) }));
+      void message.error(t('backup.failed', { message: messageOfFailure(error, language) }));
     } finally {
       setBusy(null);
     }
@@ -45,7 +45,7 @@ export function BackupCard({ db }: { db: ZonebookDb }) {
         } catch (error) {
           modal.error({
             title: t('backup.title'),
-            content: t('backup.failed', { message: messageOf(error) }),
+            content: t('backup.failed', { message: messageOfFailure(error, language) }),
           });
         } finally {
           setBusy(null);

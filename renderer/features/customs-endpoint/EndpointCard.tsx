@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomsStatus } from '../../../shared/customs/endpoint';
 import { CustomsSettings } from '../../../shared/domain/settings';
+import { localizeDomainMessage } from '../../app/domain-messages';
 import { useServices } from '../../app/services';
+import { useMessageLanguage } from '../forms/zod-fields';
 
 type Kind = CustomsSettings['endpoint'];
 
@@ -15,6 +17,7 @@ interface Props {
 /** Chooses the customs endpoint; the choice is checked by the same schema the main process uses. */
 export function EndpointCard({ value, onSave }: Props) {
   const { t } = useTranslation();
+  const language = useMessageLanguage();
   const { bridge } = useServices();
   const { message } = App.useApp();
   const [kind, setKind] = useState<Kind>(value.endpoint);
@@ -41,7 +44,7 @@ export function EndpointCard({ value, onSave }: Props) {
           : { endpoint: kind, gatewayUrl };
     const parsed = CustomsSettings.safeParse(candidate);
     if (!parsed.success) {
-      setError(parsed.error.issues.map((issue) => issue.message).join('; '));
+      setError(parsed.error.issues.map((issue) => localizeDomainMessage(issue.message, language)).join('; '));
       return;
     }
     const failure = await onSave(parsed.data);

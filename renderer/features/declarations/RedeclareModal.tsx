@@ -7,6 +7,7 @@ import {
   type DocumentEdit,
   type ZonebookDb,
 } from '../../../shared/store';
+import { useMessageLanguage } from '../forms/zod-fields';
 import { refusalText } from './refusal';
 
 interface RedeclareModalProps {
@@ -33,6 +34,7 @@ const withRemark =
  */
 export function RedeclareModal({ db, row, onDone, onClose }: RedeclareModalProps) {
   const { t } = useTranslation();
+  const language = useMessageLanguage();
   const [rmk, setRmk] = useState(row.document.head.rmk ?? '');
   const [refusal, setRefusal] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -44,7 +46,7 @@ export function RedeclareModal({ db, row, onDone, onClose }: RedeclareModalProps
       await changeDocument(db, row.id, withRemark(rmk.trim()), { now: new Date().toISOString() });
       onDone(t('declarations.workbench.redeclared', { number }));
     } catch (error) {
-      setRefusal(refusalText(error));
+      setRefusal(refusalText(error, language));
       setSaving(false);
     }
   }

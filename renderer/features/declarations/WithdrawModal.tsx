@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentStatus } from '../../../shared/customs/lifecycle/document-status';
 import { withdrawDocument, type DeclarationRow, type ZonebookDb } from '../../../shared/store';
+import { useMessageLanguage } from '../forms/zod-fields';
 import { refusalText } from './refusal';
 
 interface WithdrawModalProps {
@@ -18,6 +19,7 @@ const notAtCustoms: readonly DocumentStatus[] = ['draft', 'queued', 'importFaile
 /** Withdraws a document, with a reason, saying first what becomes of its movements and its number. */
 export function WithdrawModal({ db, row, onDone, onClose }: WithdrawModalProps) {
   const { t } = useTranslation();
+  const language = useMessageLanguage();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -42,7 +44,7 @@ export function WithdrawModal({ db, row, onDone, onClose }: WithdrawModalProps) 
         ),
       );
     } catch (error) {
-      setRefusal(refusalText(error));
+      setRefusal(refusalText(error, language));
       setSaving(false);
     }
   }

@@ -6,6 +6,7 @@ import { useServices } from '../../app/services';
 import { DocumentLines } from './DocumentLines';
 import { linesConcerned, linesOf, rejectionReasons } from './document-view';
 import { RedeclareModal } from './RedeclareModal';
+import { useMessageLanguage } from '../forms/zod-fields';
 import { refusalText } from './refusal';
 import { StatusTag } from './StatusTag';
 import { useReceiptsOfMany } from './use-declarations';
@@ -101,6 +102,7 @@ function ProblemCard({
 /** The rejection workbench: every document customs refused or the engine parked, with what to do. */
 export function Workbench({ db, rows, onOpen }: WorkbenchProps) {
   const { t } = useTranslation();
+  const language = useMessageLanguage();
   const { message } = App.useApp();
   const { sync } = useServices();
   const [action, setAction] = useState<Action | null>(null);
@@ -120,7 +122,7 @@ export function Workbench({ db, rows, onOpen }: WorkbenchProps) {
       sync?.syncNow();
       void message.success(t('declarations.workbench.unparked', { number: row.etpsInnerInvtNo }));
     } catch (error) {
-      void message.error(t('declarations.workbench.refused', { message: refusalText(error) }));
+      void message.error(t('declarations.workbench.refused', { message: refusalText(error, language) }));
     }
   }
   return (

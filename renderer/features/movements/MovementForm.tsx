@@ -13,7 +13,7 @@ import {
 } from '../../../shared/domain';
 import { kinds, Movement, type MovementKind, type ProcessingPurpose } from '../../../shared/ledger';
 import { postMovement, type ZonebookDb } from '../../../shared/store';
-import { fieldErrorsOfFailure } from '../forms/zod-fields';
+import { fieldErrorsOfFailure, localizeFieldErrors, useMessageLanguage } from '../forms/zod-fields';
 import { bookLineOfCode, locationsMatching } from './book-line-lookup';
 import {
   emptyLine,
@@ -47,6 +47,7 @@ export function MovementForm({
   deviceId: string;
 }) {
   const { t, i18n } = useTranslation();
+  const language = useMessageLanguage();
   const { message } = App.useApp();
   const zh = i18n.language === 'zh-CN';
   const blank = (kind: MovementKind): Draft => ({
@@ -232,7 +233,8 @@ export function MovementForm({
       const schemaErrors = parsed.success
         ? []
         : fieldErrorsOf(parsed.error).filter((e) => !taken.has(fieldKeyOf(e.field) ?? '#'));
-      if (before.length || schemaErrors.length) return show([...before, ...schemaErrors]);
+      if (before.length || schemaErrors.length)
+        return show(localizeFieldErrors([...before, ...schemaErrors], language));
       await postMovement(db, movement, { deviceId });
       const summary = t('movements.posted', {
         kind: kindName(current.kind),
@@ -248,7 +250,7 @@ export function MovementForm({
       setDraft(blank(current.kind));
       focusAfterRender(lineFieldKey(0, 'scan'));
     } catch (error) {
-      show(fieldErrorsOfFailure(error));
+      show(fieldErrorsOfFailure(error, language));
     } finally {
       postingNow.current = false;
       setPosting(false);

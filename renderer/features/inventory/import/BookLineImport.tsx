@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { newId, type AccountBook, type FieldError } from '../../../../shared/domain';
 import { bookLineColumns, bookLineRows, isImportReady, type ImportTable } from '../../../../shared/imports';
 import { saveBookLines, type ZonebookDb } from '../../../../shared/store';
-import { fieldErrorsOfFailure } from '../../forms/zod-fields';
+import { fieldErrorsOfFailure, useMessageLanguage } from '../../forms/zod-fields';
 import { FileChooser } from './FileChooser';
 import { ImportOutcome, type Outcome } from './ImportOutcome';
 import { ImportPreviewTable } from './ImportPreviewTable';
@@ -21,6 +21,7 @@ function onFileLines(errors: readonly FieldError[], fileRows: readonly number[])
 /** The item master (book lines, 备案序号) of the current book, from CSV or Excel, all rows or none. */
 export function BookLineImport({ db, book }: { db: ZonebookDb; book: AccountBook }) {
   const { t } = useTranslation();
+  const language = useMessageLanguage();
   const [file, setFile] = useState<{ table: ImportTable; name: string } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
@@ -50,7 +51,7 @@ export function BookLineImport({ db, book }: { db: ZonebookDb; book: AccountBook
       setOutcome({
         ok: false,
         errors: onFileLines(
-          fieldErrorsOfFailure(error),
+          fieldErrorsOfFailure(error, language),
           preview.rows.map((r) => r.row),
         ),
       });

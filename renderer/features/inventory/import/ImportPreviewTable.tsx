@@ -8,6 +8,8 @@ import {
   type ImportTable,
   type RowVerdict,
 } from '../../../../shared/imports';
+import { localizeDomainMessage } from '../../../app/domain-messages';
+import { useMessageLanguage } from '../../forms/zod-fields';
 
 interface Props<F extends string, T> {
   table: ImportTable;
@@ -28,6 +30,7 @@ export function ImportPreviewTable<F extends string, T>({
   statusOf,
 }: Props<F, T>) {
   const { t } = useTranslation();
+  const language = useMessageLanguage();
   const map = mapColumns(specs, table.headers);
   const bad = preview.rows.filter((row) => row.errors.length > 0).length;
   const cells = (verdict: RowVerdict<T>) => table.rows[verdict.row - 2] ?? [];
@@ -35,7 +38,7 @@ export function ImportPreviewTable<F extends string, T>({
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {preview.columnErrors.map((error) => (
-        <Alert key={error} type="error" showIcon title={error} />
+        <Alert key={error} type="error" showIcon title={localizeDomainMessage(error, language)} />
       ))}
       {preview.ignoredColumns.length > 0 && (
         <Alert
@@ -89,7 +92,10 @@ export function ImportPreviewTable<F extends string, T>({
                 <Space orientation="vertical" size={0}>
                   {row.errors.map((error) => (
                     <Typography.Text key={error.field + error.message} type="danger">
-                      {t('inventory.import.rowProblem', { row: row.row, message: error.message })}
+                      {t('inventory.import.rowProblem', {
+                        row: row.row,
+                        message: localizeDomainMessage(error.message, language),
+                      })}
                     </Typography.Text>
                   ))}
                 </Space>

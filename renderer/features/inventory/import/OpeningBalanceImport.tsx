@@ -12,7 +12,8 @@ import {
 } from '../../../../shared/imports';
 import { Approval } from '../../../../shared/ledger';
 import { postMovements, type ZonebookDb } from '../../../../shared/store';
-import { fieldErrorsOfFailure } from '../../forms/zod-fields';
+import { localizeDomainMessage } from '../../../app/domain-messages';
+import { fieldErrorsOfFailure, useMessageLanguage } from '../../forms/zod-fields';
 import { FileChooser } from './FileChooser';
 import { ImportOutcome, type Outcome } from './ImportOutcome';
 import { ImportPreviewTable } from './ImportPreviewTable';
@@ -31,6 +32,7 @@ export function OpeningBalanceImport({
   deviceId: string;
 }) {
   const { t } = useTranslation();
+  const language = useMessageLanguage();
   const [file, setFile] = useState<{ table: ImportTable; name: string } | null>(null);
   const [approvedBy, setApprovedBy] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -47,7 +49,9 @@ export function OpeningBalanceImport({
   );
   const approver = Approval.shape.by.safeParse(approvedBy);
   const approverError =
-    approvedBy !== '' && !approver.success ? approver.error.issues[0]?.message : undefined;
+    approvedBy !== '' && !approver.success
+      ? localizeDomainMessage(approver.error.issues[0]?.message ?? '', language)
+      : undefined;
   const ready = preview !== null && isImportReady(preview) && approver.success;
 
   async function importRows() {
@@ -73,7 +77,7 @@ export function OpeningBalanceImport({
       });
       setFile(null);
     } catch (error) {
-      setOutcome({ ok: false, errors: fieldErrorsOfFailure(error) });
+      setOutcome({ ok: false, errors: fieldErrorsOfFailure(error, language) });
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,13 @@ import { bookTypesTable, customsDistrictsTable } from '../../../../shared/codes'
 import { AccountBook, newId, type FieldError } from '../../../../shared/domain';
 import { saveBook } from '../../../../shared/store';
 import { useServices } from '../../../app/services';
-import { blankAsUndefined, fieldErrorsOfFailure, schemaRule, showFieldErrors } from '../../forms/zod-fields';
+import {
+  blankAsUndefined,
+  fieldErrorsOfFailure,
+  schemaRule,
+  showFieldErrors,
+  useMessageLanguage,
+} from '../../forms/zod-fields';
 
 const fields = ['putrecNo', 'name', 'bwlTypecd', 'masterCuscd', 'validFrom', 'finishValidDate'] as const;
 
@@ -22,6 +28,7 @@ export function BookForm({
   onCancel?: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const language = useMessageLanguage();
   const { store } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -42,12 +49,12 @@ export function BookForm({
       message.success(t('inventory.setup.book.saved', { putrecNo: saved.putrecNo }));
       onSaved(saved);
     } catch (error) {
-      setOtherErrors(showFieldErrors(form, fieldErrorsOfFailure(error), fields));
+      setOtherErrors(showFieldErrors(form, fieldErrorsOfFailure(error, language), fields));
     }
   }
 
   const label = (field: string) => `${t(`inventory.setup.book.${field}`)} (${field})`;
-  const dateRule = (field: 'validFrom' | 'finishValidDate') => schemaRule(AccountBook.shape[field]);
+  const dateRule = (field: 'validFrom' | 'finishValidDate') => schemaRule(AccountBook.shape[field], language);
   return (
     <Form
       name="book"
@@ -57,16 +64,20 @@ export function BookForm({
       onFinish={save}
       aria-label={t('inventory.setup.book.title')}
     >
-      <Form.Item name="putrecNo" label={label('putrecNo')} rules={[schemaRule(AccountBook.shape.putrecNo)]}>
+      <Form.Item
+        name="putrecNo"
+        label={label('putrecNo')}
+        rules={[schemaRule(AccountBook.shape.putrecNo, language)]}
+      >
         <Input autoComplete="off" maxLength={12} placeholder="T3111W000076" />
       </Form.Item>
-      <Form.Item name="name" label={label('name')} rules={[schemaRule(AccountBook.shape.name)]}>
+      <Form.Item name="name" label={label('name')} rules={[schemaRule(AccountBook.shape.name, language)]}>
         <Input autoComplete="off" />
       </Form.Item>
       <Form.Item
         name="bwlTypecd"
         label={label('bwlTypecd')}
-        rules={[schemaRule(AccountBook.shape.bwlTypecd)]}
+        rules={[schemaRule(AccountBook.shape.bwlTypecd, language)]}
       >
         <Select
           showSearch={{ optionFilterProp: 'label' }}
@@ -79,7 +90,7 @@ export function BookForm({
       <Form.Item
         name="masterCuscd"
         label={label('masterCuscd')}
-        rules={[schemaRule(AccountBook.shape.masterCuscd)]}
+        rules={[schemaRule(AccountBook.shape.masterCuscd, language)]}
       >
         <AutoComplete
           placeholder="0115"

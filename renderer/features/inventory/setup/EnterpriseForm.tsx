@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { AeoLevel, Enterprise, newId, type FieldError } from '../../../../shared/domain';
 import { saveEnterprise } from '../../../../shared/store';
 import { useServices } from '../../../app/services';
-import { blankAsUndefined, fieldErrorsOfFailure, schemaRule, showFieldErrors } from '../../forms/zod-fields';
+import {
+  blankAsUndefined,
+  fieldErrorsOfFailure,
+  schemaRule,
+  showFieldErrors,
+  useMessageLanguage,
+} from '../../forms/zod-fields';
 
 const fields = ['name', 'sccd', 'etpsno', 'aeoLevel'] as const;
 
@@ -17,6 +23,7 @@ export function EnterpriseForm({
   onSaved?: (enterprise: Enterprise) => void;
 }) {
   const { t } = useTranslation();
+  const language = useMessageLanguage();
   const { store } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -33,7 +40,7 @@ export function EnterpriseForm({
       message.success(t('inventory.setup.enterprise.saved', { name: saved.name }));
       onSaved?.(saved);
     } catch (error) {
-      setOtherErrors(showFieldErrors(form, fieldErrorsOfFailure(error), fields));
+      setOtherErrors(showFieldErrors(form, fieldErrorsOfFailure(error, language), fields));
     }
   }
 
@@ -47,16 +54,20 @@ export function EnterpriseForm({
       onFinish={save}
       aria-label={t('inventory.setup.enterprise.title')}
     >
-      <Form.Item name="name" label={label('name')} rules={[schemaRule(Enterprise.shape.name)]}>
+      <Form.Item name="name" label={label('name')} rules={[schemaRule(Enterprise.shape.name, language)]}>
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item name="sccd" label={label('sccd')} rules={[schemaRule(Enterprise.shape.sccd)]}>
+      <Form.Item name="sccd" label={label('sccd')} rules={[schemaRule(Enterprise.shape.sccd, language)]}>
         <Input autoComplete="off" maxLength={18} placeholder="91110000XXXXXXXXXX" />
       </Form.Item>
-      <Form.Item name="etpsno" label={label('etpsno')} rules={[schemaRule(Enterprise.shape.etpsno)]}>
+      <Form.Item
+        name="etpsno"
+        label={label('etpsno')}
+        rules={[schemaRule(Enterprise.shape.etpsno, language)]}
+      >
         <Input autoComplete="off" maxLength={10} placeholder="1101XXXXXX" />
       </Form.Item>
-      <Form.Item name="aeoLevel" label={label('aeoLevel')} rules={[schemaRule(AeoLevel)]}>
+      <Form.Item name="aeoLevel" label={label('aeoLevel')} rules={[schemaRule(AeoLevel, language)]}>
         <Select
           options={AeoLevel.options.map((level) => ({
             value: level,

@@ -6,13 +6,20 @@ import type { AccountBook, FieldError, Location as BookLocation } from '../../..
 import { Location, newId } from '../../../../shared/domain';
 import { saveLocations } from '../../../../shared/store';
 import { useServices } from '../../../app/services';
-import { blankAsUndefined, fieldErrorsOfFailure, schemaRule, showFieldErrors } from '../../forms/zod-fields';
+import {
+  blankAsUndefined,
+  fieldErrorsOfFailure,
+  schemaRule,
+  showFieldErrors,
+  useMessageLanguage,
+} from '../../forms/zod-fields';
 
 const fields = ['code', 'name'] as const;
 
 /** The locations (bins, shelves, bays) of one book: added by code and name, renamed in place. */
 export function LocationsEditor({ book }: { book: AccountBook }) {
   const { t } = useTranslation();
+  const language = useMessageLanguage();
   const { store } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -67,7 +74,7 @@ export function LocationsEditor({ book }: { book: AccountBook }) {
       startEdit(null);
       setAdded((count) => count + 1);
     } catch (error) {
-      setOtherErrors(showFieldErrors(form, fieldErrorsOfFailure(error), fields));
+      setOtherErrors(showFieldErrors(form, fieldErrorsOfFailure(error, language), fields));
     }
   }
 
@@ -84,14 +91,14 @@ export function LocationsEditor({ book }: { book: AccountBook }) {
         <Form.Item
           name="code"
           label={`${t('inventory.setup.locations.code')} (code)`}
-          rules={[schemaRule(Location.shape.code)]}
+          rules={[schemaRule(Location.shape.code, language)]}
         >
           <Input autoComplete="off" placeholder="A-01-01" disabled={editing !== null} />
         </Form.Item>
         <Form.Item
           name="name"
           label={`${t('inventory.setup.locations.name')} (name)`}
-          rules={[schemaRule(Location.shape.name)]}
+          rules={[schemaRule(Location.shape.name, language)]}
         >
           <Input autoComplete="off" />
         </Form.Item>

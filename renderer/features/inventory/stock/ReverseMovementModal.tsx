@@ -5,6 +5,7 @@ import type { CodeLanguage } from '../../../../shared/codes';
 import { newId } from '../../../../shared/domain/ids';
 import { kinds, reverseMovement, type Movement } from '../../../../shared/ledger';
 import { postMovement, StoreError, type ZonebookDb } from '../../../../shared/store';
+import { localizeDomainMessage } from '../../../app/domain-messages';
 import { movementName, readableCustomsDate } from './ledger-names';
 
 /** The store's own message names the book line, location and shortfall, so it is shown as it is. */
@@ -40,7 +41,10 @@ export function ReverseMovementModal({ db, deviceId, original, onClose }: Revers
 
   const refusalOf = (error: unknown): Refusal =>
     error instanceof StoreError
-      ? { title: t(`inventory.stock.reverse.refusedTitle.${error.code}`), message: error.message }
+      ? {
+          title: t(`inventory.stock.reverse.refusedTitle.${error.code}`),
+          message: localizeDomainMessage(error.message, language),
+        }
       : {
           title: t('inventory.stock.reverse.refusedTitle.unexpected'),
           message: error instanceof Error ? error.message : String(error),
