@@ -76,12 +76,12 @@ const labelWords: Readonly<Record<string, string>> = {
   'The gateway address': '网关地址',
 };
 
-/** The `rule` texts of patternCode in shared/domain ("… must be <rule>, got …"). */
+/** The `rule` texts of patternCode in shared/domain ("… must be <rule>, got …"), as whole predicates. */
 const patternRules: Readonly<Record<string, string>> = {
-  '10 digits or capital letters': '10 位数字或大写字母',
+  '10 digits or capital letters': '必须是 10 位数字或大写字母',
   '12 characters: B, C, D, E, H, L, T or W followed by 11 letters or digits (like T3111W000076)':
-    '12 个字符：以 B、C、D、E、H、L、T 或 W 开头，后接 11 位字母或数字（如 T3111W000076）',
-  'up to 32 letters, digits or . _ / -': '最多 32 个字母、数字或 . _ / -',
+    '必须是 12 个字符：以 B、C、D、E、H、L、T 或 W 开头，后接 11 位字母或数字（如 T3111W000076）',
+  'up to 32 letters, digits or . _ / -': '只能由最多 32 个字母、数字或 . _ / - 组成',
 };
 
 /** Where goods sit or go, as posting-check.ts and movement.ts name the non-location sides. */
@@ -198,6 +198,11 @@ const patterns: readonly Pattern[] = [
     `${L} has (\\d+) digits before the decimal point, at most (\\d+) are allowed — was a barcode scanned into this field\\?`,
     ([l, n, max]) => `${label(l)}整数部分有 ${n} 位，最多允许 ${max} 位——是否把条码扫进了这一栏？`,
   ),
+  // Before the plain rule, which would take the whole sentence as the value shown.
+  p(
+    `${L} must be greater than zero, got (".*"); only a stocktake adjustment may be negative`,
+    ([l, v]) => `${label(l)}必须大于零，实际为 ${v}；只有盘点调整可以为负数`,
+  ),
   p(`${L} must be greater than zero, got (.+)`, ([l, v]) => `${label(l)}必须大于零，实际为 ${v}`),
   p(`${L} must not be zero`, ([l]) => `${label(l)}不能为零`),
   p(`${L} must not be negative, got (.+)`, ([l, v]) => `${label(l)}不能为负数，实际为 ${v}`),
@@ -207,7 +212,7 @@ const patterns: readonly Pattern[] = [
   ),
   p(
     `${L} must be (.+), got (.+)`,
-    ([l, rule, v]) => `${label(l)}必须是${need(patternRules[rule ?? ''])}，实际为 ${v}`,
+    ([l, rule, v]) => `${label(l)}${need(patternRules[rule ?? ''])}，实际为 ${v}`,
   ),
   // shared/domain/enterprise.ts
   p(`${L} must be 18 characters, got (\\d+)`, ([l, n]) => `${label(l)}必须是 18 个字符，实际为 ${n} 个`),
@@ -295,10 +300,6 @@ const patterns: readonly Pattern[] = [
   p(
     `${K} needs its purpose \\(purpose\\): processing, repair or testing`,
     ([k]) => `${kindName(k)}需要填写业务目的 (purpose)：${purposes}`,
-  ),
-  p(
-    `${L} must be greater than zero, got (".*"); only a stocktake adjustment may be negative`,
-    ([l, v]) => `${label(l)}必须大于零，实际为 ${v}；只有盘点调整可以为负数`,
   ),
   p(
     `${L} is required: goods (leave|enter) a location in the zone`,

@@ -21,6 +21,7 @@ import {
   saveLocations,
   type ZonebookDb,
 } from '../../../shared/store';
+import type { Language } from '../../../shared/domain/settings';
 import { createFakeBridge } from '../fake-bridge';
 
 let databases = 0;
@@ -31,10 +32,14 @@ export async function freshStore() {
   return { db, deviceId: await ensureDeviceId(db), persisted: false };
 }
 
-/** Renders a screen inside the app's providers, with a real store and English texts. */
-export async function renderWithStore(ui: ReactNode, store: Awaited<ReturnType<typeof freshStore>>) {
+/** Renders a screen inside the app's providers, with a real store and English texts unless told otherwise. */
+export async function renderWithStore(
+  ui: ReactNode,
+  store: Awaited<ReturnType<typeof freshStore>>,
+  language: Language = 'en',
+) {
   localStorage.clear();
-  const i18n = await createI18n('en');
+  const i18n = await createI18n(language);
   const services = {
     bridge: createFakeBridge().bridge,
     info: { version: '0.0.0-test', dataFolder: '/data', platform: 'linux', runtime: 'browser-host' as const },
