@@ -8,6 +8,7 @@ import type { Language } from '../../shared/domain/settings';
 import { sccdCheckCharacter } from '../../shared/domain';
 import { kinds, type MovementKind } from '../../shared/ledger';
 import { launchChromium, screenshotDir, startTestHost, watchErrors } from './support';
+import { localizeDomainMessage } from '../../renderer/app/domain-messages';
 
 /**
  * Issue 3's journey, as a warehouse worker does it on a fresh workstation: set up the enterprise, its
@@ -228,9 +229,12 @@ async function logMovements(journey: Journey): Promise<void> {
   await typeThen(page, 'lines[0].qty', '20', 'Enter');
   await typeThen(page, 'lines[0].from', 'A-01', 'Control+Enter');
   await waitForFocus(page, 'counterparty.name');
-  await page
-    .getByText(`${kinds.releaseDomestic.nameEn} (releaseDomestic) needs the counterparty (counterparty.name)`)
-    .waitFor();
+  // The message the ledger gives, as the form shows it in this language.
+  const needsCounterparty = localizeDomainMessage(
+    `${kinds.releaseDomestic.nameEn} (releaseDomestic) needs the counterparty (counterparty.name)`,
+    journey.language,
+  );
+  await page.getByText(needsCounterparty).waitFor();
   await shot('movement-needs-counterparty');
   await typeThen(page, 'counterparty.name', '北京国贸商城有限公司', 'Control+Enter');
   await posted(journey, 'releaseDomestic', `#1 ${item} × 20`);
