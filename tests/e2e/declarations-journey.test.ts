@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TFunction } from 'i18next';
@@ -6,8 +6,8 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { createI18n } from '../../renderer/app/i18n';
 import { sccdCheckCharacter } from '../../shared/domain';
 import type { Language } from '../../shared/domain/settings';
-import { kinds, type MovementKind } from '../../shared/ledger';
-import { launchChromium, screenshotDir, startTestHost, watchErrors } from './support';
+import { launchChromium, startTestHost, watchErrors } from './support';
+import { buttonName, chooseKind, posted, screenshot, typeThen } from './keyboard-journey';
 
 /**
  * Issue 4's journey, as the compliance officer lives it with the embedded sandbox customs. The network
@@ -55,38 +55,6 @@ interface Journey {
   shot: (name: string) => Promise<void>;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** antd puts a space between the two characters of a two-character Chinese button label (撤 销). */
-const buttonName = (label: string) => new RegExp(`^${[...label].map(escapeRegExp).join(' ?')}$`);
-
-const kindName = ({ language }: Journey, kind: MovementKind) =>
-  language === 'zh-CN' ? kinds[kind].nameZh : kinds[kind].nameEn;
-
-/** The screen at rest: transitions done, and the toasts left out (each one also shows on the page). */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(screenshotDir, { recursive: true });
-  await page.screenshot({
-    path: join(screenshotDir, `${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-    style: '.ant-message { display: none !important; }',
-  });
-}
-
-async function waitForFocus(page: Page, field: string): Promise<void> {
-  await page.waitForFunction(
-    (wanted) => document.activeElement?.closest('[data-field]')?.getAttribute('data-field') === wanted,
-    field,
-  );
-}
-
-async function typeThen(page: Page, field: string, text: string, key: string): Promise<void> {
-  await waitForFocus(page, field);
-  await page.keyboard.type(text);
-  await page.keyboard.press(key);
-}
-
 /** An enterprise, its book, one location and one book line from a CSV: the least a declaration needs. */
 async function setUpBook({ page, t }: Journey): Promise<void> {
   await page.getByRole('button', { name: t('inventory.stock.empty.goToSetup') }).click();
@@ -127,31 +95,6 @@ async function setUpBook({ page, t }: Journey): Promise<void> {
   await page
     .getByText(t('inventory.import.linesDone', { count: 1, putrecNo, file: 'book-lines.csv' }))
     .waitFor();
-}
-
-async function chooseKind(journey: Journey, kind: MovementKind, typed: string): Promise<void> {
-  const { page, t } = journey;
-  await waitForFocus(page, 'lines[0].scan');
-  await page.keyboard.press('Shift+Tab');
-  await page.waitForFunction(
-    (label) => document.activeElement?.getAttribute('aria-label') === label,
-    t('movements.kind'),
-  );
-  await page.keyboard.type(typed);
-  await page
-    .locator('.ant-select-item-option-active')
-    .filter({ hasText: kindName(journey, kind) })
-    .waitFor();
-  await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: t('movements.post', { kind: kindName(journey, kind) }) }).waitFor();
-}
-
-async function posted(journey: Journey, kind: MovementKind, lines: string): Promise<void> {
-  await journey.page
-    .getByRole('status')
-    .filter({ hasText: journey.t('movements.posted', { kind: kindName(journey, kind), lines }) })
-    .waitFor();
-  await waitForFocus(journey.page, 'lines[0].scan');
 }
 
 /** Receives 100 from abroad and ships 20 abroad, from the keyboard, with the network down. */

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TFunction } from 'i18next';
@@ -6,9 +6,19 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { createI18n } from '../../renderer/app/i18n';
 import type { Language } from '../../shared/domain/settings';
 import { sccdCheckCharacter } from '../../shared/domain';
-import { kinds, type MovementKind } from '../../shared/ledger';
-import { launchChromium, screenshotDir, startTestHost, watchErrors } from './support';
+import { kinds } from '../../shared/ledger';
+import { launchChromium, startTestHost, watchErrors } from './support';
 import { localizeDomainMessage } from '../../renderer/app/domain-messages';
+import {
+  buttonName,
+  chooseKind,
+  escapeRegExp,
+  kindName,
+  posted,
+  screenshot,
+  typeThen,
+  waitForFocus,
+} from './keyboard-journey';
 
 /**
  * Issue 3's journey, as a warehouse worker does it on a fresh workstation: set up the enterprise, its
@@ -49,50 +59,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function waitForFocus(page: Page, field: string): Promise<void> {
-  await page.waitForFunction(
-    (wanted) => document.activeElement?.closest('[data-field]')?.getAttribute('data-field') === wanted,
-    field,
-  );
-}
-
-/** Types into the focused field and presses a key, the way a scanner or a hand on the keyboard does. */
-async function typeThen(page: Page, field: string, text: string, key: string): Promise<void> {
-  await waitForFocus(page, field);
-  await page.keyboard.type(text);
-  await page.keyboard.press(key);
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A button's accessible name: antd puts a space between the two characters of a two-character Chinese label (冲 销). */
-function buttonName(label: string): RegExp {
-  return new RegExp(`^${[...label].map(escapeRegExp).join(' ?')}$`);
-}
-
-/**
- * A full-page screenshot of the screen at rest: transitions finished (a drawer half slid in hides what it
- * shows) and the success toasts left out — they pile up at this pace, and each one also shows on the page.
- */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(screenshotDir, { recursive: true });
-  await page.screenshot({
-    path: join(screenshotDir, `${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-    style: '.ant-message { display: none !important; }',
-  });
-}
-
 interface Journey {
   page: Page;
   t: TFunction;
   language: Language;
   shot: (name: string) => Promise<void>;
-}
-
-function kindName(journey: Journey, kind: MovementKind): string {
-  return journey.language === 'zh-CN' ? kinds[kind].nameZh : kinds[kind].nameEn;
 }
 
 async function setUpBook({ page, t, shot }: Journey): Promise<void> {
@@ -163,37 +134,6 @@ async function importLines({ page, t, shot }: Journey): Promise<void> {
     .getByText(t('inventory.import.linesDone', { count: 3, putrecNo, file: 'book-lines.csv' }))
     .waitFor();
   await shot('import-done');
-}
-
-/** Picks the movement kind from the keyboard: Shift+Tab from the scan field, type, Enter. */
-async function chooseKind(journey: Journey, kind: MovementKind, typed: string): Promise<void> {
-  const { page, t } = journey;
-  await waitForFocus(page, 'lines[0].scan');
-  await page.keyboard.press('Shift+Tab');
-  const select = page.getByRole('combobox', { name: t('movements.kind'), exact: true });
-  await page.waitForFunction(
-    (label) => document.activeElement?.getAttribute('aria-label') === label,
-    t('movements.kind'),
-  );
-  await page.keyboard.type(typed);
-  // antd's listbox for screen readers is hidden; the visible list marks the option Enter would pick.
-  await page
-    .locator('.ant-select-item-option-active')
-    .filter({ hasText: kindName(journey, kind) })
-    .waitFor();
-  await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: t('movements.post', { kind: kindName(journey, kind) }) }).waitFor();
-  expect(await select.isVisible()).toBe(true);
-}
-
-/** Waits for the "posted" line the form shows after a movement is posted, and for the scan field again. */
-async function posted(journey: Journey, kind: MovementKind, lines: string): Promise<void> {
-  const { page, t } = journey;
-  await page
-    .getByRole('status')
-    .filter({ hasText: t('movements.posted', { kind: kindName(journey, kind), lines }) })
-    .waitFor();
-  await waitForFocus(page, 'lines[0].scan');
 }
 
 async function logMovements(journey: Journey): Promise<void> {
