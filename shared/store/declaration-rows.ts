@@ -1,14 +1,13 @@
 import type { Period } from '../customs/batching';
 import type { DocumentState } from '../customs/lifecycle/document-status';
-import type { Inv101Document } from '../customs/model/inv101';
-import type { Sas121Document } from '../customs/model/sas121';
+import type { CustomsDocumentModel } from '../customs/model/customs-document';
 import type { ReceiptOutcome } from '../customs/receipts/receipt-outcome';
 import type { DecimalString } from '../domain/decimal';
 
 /**
  * Where a stored document stands with the sync engine, beside its customs status:
  * `ready`   a message waits to be sent (first filing, a resend after a failure, a fix, a deletion request);
- * `waiting` a gate pass that waits for customs to number its list;
+ * `waiting` a gate pass that waits for customs to number its list or 出入库单;
  * `parked`  set aside for the compliance officer;
  * `idle`    nothing to send; the receipts decide what happens next.
  */
@@ -37,12 +36,12 @@ export interface TimelineEvent {
 export interface DeclarationRow {
   /** UUIDv7: sorts by creation, the order documents are sent in. */
   id: string;
-  /** 企业内部编号, minted once; unique. The SAS121 etpsPreentNo is kept under this name too. */
+  /** 企业内部编号, minted once; unique. The SAS101/SAS111/SAS121 etpsPreentNo is kept under this name too. */
   etpsInnerInvtNo: string;
-  messageType: 'INV101' | 'SAS121';
+  messageType: CustomsDocumentModel['kind'];
   ieFlag: 'I' | 'E';
   bookId: string;
-  document: Inv101Document | Sas121Document;
+  document: CustomsDocumentModel;
   state: DocumentState;
   outboxState: OutboxState;
   /** The import form as it goes (or went) into the OutBox, and the same document in the schema form. */
@@ -57,12 +56,17 @@ export interface DeclarationRow {
   lastError?: string;
   /** 预录入统一编号 (CommonResponeMessage SeqNo). */
   preEntryNo?: string;
-  /** The customs number: bondInvtNo (QD…) of a list, passportNo of a pass. */
+  /**
+   * The customs number: bondInvtNo (QD…) of a list, passportNo of a pass, sasDclNo of a 业务申报表,
+   * sasStockNo of an 出入库单.
+   */
   customsNo?: string;
   /** 报关单统一编号 of the declaration customs generated from the list (INV202). */
   entrySeqNo?: string;
-  /** A gate pass: the list whose goods it carries. */
+  /** A gate pass: the list, or the 出入库单, whose goods it carries. */
   listId?: string;
+  /** An 出入库单: the 业务申报表 it draws on. */
+  formId?: string;
   period?: Period;
   createdAt: string;
   timeline: TimelineEvent[];

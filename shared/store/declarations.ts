@@ -1,6 +1,7 @@
 import {
   batchMovements,
   counterAllocator,
+  isBusinessChainKind,
   defaultBatchingPolicy,
   defaultDeclarationSettings,
   renderDocument,
@@ -15,6 +16,7 @@ import { newDocumentState } from '../customs/lifecycle/document-status';
 import type { AccountBook } from '../domain/account-book';
 import type { Enterprise } from '../domain/enterprise';
 import { newId } from '../domain/ids';
+import { businessFormsOf } from './business-forms';
 import type { BookLineRow, ZonebookDb } from './db';
 import type { DeclarationRow, TimelineEvent } from './declaration-rows';
 import { asStorageError, StoreError } from './errors';
@@ -30,7 +32,7 @@ export interface BatchPendingOptions {
 }
 
 export interface BatchPendingResult {
-  /** The stored documents, lists before their passes. */
+  /** The stored documents, lists and 出入库单 before their passes. */
   documentIds: string[];
   /** Pending movements left pending, each with the reason. */
   held: HeldMovement[];
@@ -40,7 +42,8 @@ const counterKey = (deviceId: string) => `documentCounter:${deviceId}`;
 
 /**
  * Batches every pending movement into documents and stores them, marking their movements `batched`
- * with the list they went into — in ONE read-write transaction, all or nothing. The policy and the
+ * with the list or 出入库单 they went into — in ONE read-write transaction, all or nothing. The
+ * 业务申报表 already stored are read too, so later slips draw on them. The policy and the
  * rendering are synchronous, so only Dexie calls are awaited and the transaction cannot commit early.
  * Each document's enterprise-internal number comes from this device's counter, kept in the same
  * transaction, so a number is minted exactly once. Running it again finds nothing pending and makes
@@ -75,6 +78,8 @@ export async function batchPending(
         const enterprises = (
           await db.enterprises.bulkGet([...new Set(knownBooks.map((book) => book.ownerEnterpriseId))])
         ).filter((enterprise): enterprise is Enterprise => enterprise !== undefined);
+        const chainBooks = [...new Set(movements.filter(isBusinessChainKind).map((m) => m.bookId))];
+        const forms = await businessFormsOf(db, chainBooks);
         const allocator = counterAllocator(
           options.deviceId,
           typeof counter?.value === 'number' ? counter.value : 0,
@@ -86,6 +91,7 @@ export async function batchPending(
             bookLines: bookLines.filter((line): line is BookLineRow => line !== undefined),
             enterprises,
             ...(options.unitWeights && { unitWeights: options.unitWeights }),
+            businessForms: forms.refs,
           },
           { policy, settings, now: options.now, allocate: allocator.allocate },
         );
@@ -94,10 +100,16 @@ export async function batchPending(
         const ownerOf = new Map(
           knownBooks.map((book) => [book.id, enterprises.find((e) => e.id === book.ownerEnterpriseId)]),
         );
-        const rows = rowsOfDrafts(result.drafts, (bookId) => ownerOf.get(bookId), settings, options.now);
+        const rows = rowsOfDrafts(
+          result.drafts,
+          (bookId) => ownerOf.get(bookId),
+          forms.idOf,
+          settings,
+          options.now,
+        );
         const listOfMovement = new Map<string, string>();
         for (const row of rows)
-          if (row.messageType === 'INV101') for (const id of row.movementIds) listOfMovement.set(id, row.id);
+          if (declaresMovements(row)) for (const id of row.movementIds) listOfMovement.set(id, row.id);
         await Promise.all([
           db.declarations.bulkAdd(rows),
           db.journal
@@ -117,9 +129,17 @@ export async function batchPending(
   }
 }
 
+/**
+ * The documents whose movements they declare are theirs: a list's, an 出入库单's. A gate pass carries the
+ * same movements' goods but declares none of them itself, and a 业务申报表 only authorises its slips.
+ */
+export const declaresMovements = (row: Pick<DeclarationRow, 'messageType'>): boolean =>
+  row.messageType === 'INV101' || row.messageType === 'SAS111';
+
 function rowsOfDrafts(
   drafts: readonly DocumentDraft[],
   ownerOf: (bookId: string) => Enterprise | undefined,
+  formIdOf: ReadonlyMap<string, string>,
   settings: DeclarationSettings,
   now: string,
 ): DeclarationRow[] {
@@ -128,7 +148,7 @@ function rowsOfDrafts(
     const owner = ownerOf(draft.bookId);
     if (!owner) throw new StoreError('notFound', `The owner of book ${draft.bookId} is missing`);
     const id = newId();
-    if (draft.messageType === 'INV101') idOfList.set(draft.etpsInnerNo, id);
+    if (draft.messageType === 'INV101' || draft.messageType === 'SAS111') idOfList.set(draft.etpsInnerNo, id);
     const rendered = renderDocument({
       document: draft.document,
       etpsInnerNo: draft.etpsInnerNo,
@@ -138,10 +158,11 @@ function rowsOfDrafts(
       settings,
       now,
     });
-    // A list goes out at once; its gate pass waits, as a draft, for customs to number the list.
+    // A list or slip goes out at once; its gate pass waits, as a draft, for customs to number it.
     const waits = draft.listNo !== undefined;
     const queued = applyDocumentCommand(newDocumentState(), { type: 'QUEUE' });
     const listId = draft.listNo === undefined ? undefined : idOfList.get(draft.listNo);
+    const formId = draft.formNo === undefined ? undefined : formIdOf.get(draft.formNo);
     return {
       id,
       etpsInnerInvtNo: draft.etpsInnerNo,
@@ -158,9 +179,18 @@ function rowsOfDrafts(
       movementIds: [...draft.movementIds],
       failedAttempts: 0,
       ...(listId !== undefined && { listId }),
+      ...(formId !== undefined && { formId }),
       ...(draft.period && { period: draft.period }),
       createdAt: now,
-      timeline: [{ at: now, event: 'created', detail: waits ? 'waits for the list number' : undefined }],
+      timeline: [
+        {
+          at: now,
+          event: 'created',
+          detail: waits
+            ? `waits for the ${draft.document.kind === 'SAS121' && draft.document.head.rltTbTypecd === '2' ? '出入库单' : 'list'} number`
+            : undefined,
+        },
+      ],
     } satisfies DeclarationRow;
   });
 }
@@ -211,7 +241,7 @@ const withEvent = (row: DeclarationRow, event: TimelineEvent): TimelineEvent[] =
 /**
  * The endpoint took the document. Tolerates a document that is already further on (a receipt can
  * arrive before this is recorded, or the engine may report a resend): only a queued document becomes
- * sent; the message is no longer waiting either way. The list's movements are now declared.
+ * sent; the message is no longer waiting either way. The movements of a list or slip are now declared.
  */
 export async function markSent(
   db: ZonebookDb,
@@ -236,7 +266,7 @@ export async function markSent(
             : `duplicate: ${ack.reason ?? ''}`,
       }),
     });
-    if (row.messageType === 'INV101')
+    if (declaresMovements(row))
       await db.journal
         .where('movementId')
         .anyOf(row.movementIds)

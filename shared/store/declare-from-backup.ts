@@ -8,6 +8,7 @@ import {
   renderDocument,
   type BatchingPolicy,
   type DeclarationSettings,
+  type DocumentDraft,
   type HeldMovement,
 } from '../customs/batching';
 import type { VerifiedBackup } from './backup-file';
@@ -17,7 +18,7 @@ export type DeclarationForm = 'import' | 'schema';
 export interface DeclarationFile {
   fileName: string;
   xml: string;
-  messageType: 'INV101' | 'SAS121';
+  messageType: DocumentDraft['messageType'];
   etpsInnerNo: string;
   movementIds: string[];
 }

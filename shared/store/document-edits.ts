@@ -1,15 +1,19 @@
 import { defaultDeclarationSettings, renderDocument, type DeclarationSettings } from '../customs/batching';
 import { applyDocumentCommand, type DocumentCommand } from '../customs/lifecycle/document-commands';
-import type { DocumentState } from '../customs/lifecycle/document-status';
-import { Inv101Document } from '../customs/model/inv101';
-import { Sas121Document } from '../customs/model/sas121';
+import type { DocumentState, DocumentStatus } from '../customs/lifecycle/document-status';
+import {
+  etpsInnerNoOf,
+  ieFlagOf,
+  parseCustomsDocument,
+  type CustomsDocumentModel,
+} from '../customs/model/customs-document';
 import { fieldErrorsOf } from '../domain/field-error';
 import type { ZonebookDb } from './db';
 import type { DeclarationRow, TimelineEvent } from './declaration-rows';
 import { StoreError } from './errors';
 import { returnMovements } from './receipts';
 
-export type CustomsDocumentModel = Inv101Document | Sas121Document;
+export type { CustomsDocumentModel };
 /** A fix to a document: gets the document as stored, returns it as it should be declared. */
 export type DocumentEdit = (document: CustomsDocumentModel) => CustomsDocumentModel;
 
@@ -21,11 +25,28 @@ export interface EditOptions {
 const locked = (row: DeclarationRow, reason: string) =>
   new StoreError('documentLocked', `${row.messageType} ${row.etpsInnerInvtNo}: ${reason}`);
 
-/** [book line, quantity] of each list line: what the movements decide and no edit may change. */
-const quantitiesOf = (document: CustomsDocumentModel) =>
-  document.kind === 'INV101'
-    ? JSON.stringify(document.lines.map((line) => [line.putrecSeqno, line.dclQty]))
-    : JSON.stringify(document.lines.map((line) => [line.rltGdsSeqno, line.dclQty]));
+/** [book line or carrier line, quantity] of each line: what the movements decide and no edit may change. */
+const quantitiesOf = (document: CustomsDocumentModel) => {
+  switch (document.kind) {
+    case 'INV101':
+      return JSON.stringify(document.lines.map((line) => [line.putrecSeqno, line.dclQty]));
+    case 'SAS101':
+    case 'SAS111':
+      return JSON.stringify(document.lines.map((line) => [line.oriactGdsSeqno, line.dclQty]));
+    case 'SAS121':
+      return JSON.stringify(document.lines.map((line) => [line.rltGdsSeqno, line.dclQty]));
+  }
+};
+
+/** Statuses of an 出入库单 still on its way: the 业务申报表 it draws on cannot be closed meanwhile. */
+const slipInFlight: ReadonlySet<DocumentStatus> = new Set([
+  'queued',
+  'sent',
+  'imported',
+  'manualReview',
+  'approved',
+  'withdrawing',
+]);
 
 /**
  * Fixes or changes a document through the lifecycle, always under its SAME enterprise-internal number:
@@ -55,7 +76,12 @@ export async function changeDocument(
       event = 'redeclared';
     } else if (status === 'approved' || status === 'prePosted') {
       if (base.kind !== 'INV101')
-        throw locked(row, 'an accepted gate pass cannot be changed; withdraw it (作废) and make a new one');
+        throw locked(
+          row,
+          base.kind === 'SAS101'
+            ? 'an approved 业务申报表 is not changed here; close it (结案) and the next movements get a new one'
+            : 'an accepted gate pass or 出入库单 cannot be changed; withdraw it (作废) and make a new one',
+        );
       if (row.customsNo === undefined)
         throw locked(row, 'customs has not given the list number a change names');
       state = commandOrRefuse(row, state, { type: 'CHANGE' });
@@ -74,8 +100,7 @@ export async function changeDocument(
         row,
         'its lines and quantities follow the movements: post a correcting movement or withdraw it',
       );
-    const checked =
-      edited.kind === 'INV101' ? Inv101Document.safeParse(edited) : Sas121Document.safeParse(edited);
+    const checked = parseCustomsDocument(edited);
     if (!checked.success)
       throw new StoreError(
         'invalid',
@@ -93,9 +118,10 @@ export async function changeDocument(
 /**
  * Takes a document back, as the lifecycle allows. Before customs holds it (draft, queued, 退单, failed
  * import) it is withdrawn at once and its movements return to pending, to be batched again under a NEW
- * number (this one is burnt, never reused). Once customs holds it, a deletion request (dclTypecd 3 /
- * 作废) goes out under the same number, and the movements return only when customs approves it. A list
- * whose gate pass customs already holds is refused: withdraw the pass first.
+ * number (this one is burnt, never reused). Once customs holds it, a deletion request (dclTypecd 3:
+ * 删除 a list, 作废 a pass or 出入库单, 结案 a 业务申报表) goes out under the same number, and the movements
+ * return only when customs approves it. A list or slip whose gate pass customs already holds is refused
+ * (withdraw the pass first), and so is a form with a slip still on its way.
  */
 export async function withdrawDocument(
   db: ZonebookDb,
@@ -106,13 +132,23 @@ export async function withdrawDocument(
   return db.transaction('rw', [db.declarations, db.journal, db.books, db.enterprises], async () => {
     const row = await db.declarations.get(documentId);
     if (!row) throw new StoreError('notFound', `Document ${documentId} does not exist`);
-    if (row.messageType === 'INV101') {
+    if (row.messageType === 'INV101' || row.messageType === 'SAS111') {
       const passes = await db.declarations.where('listId').equals(row.id).toArray();
       const live = passes.find((pass) => !['draft', 'withdrawn'].includes(pass.state.status));
       if (live)
         throw locked(
           row,
           `its gate pass ${live.etpsInnerInvtNo} is ${live.state.status}: withdraw the pass first`,
+        );
+    }
+    if (row.messageType === 'SAS101') {
+      const slips = (await db.declarations.where('bookId').equals(row.bookId).toArray()).filter(
+        (slip) => slip.formId === row.id && slipInFlight.has(slip.state.status),
+      );
+      if (slips[0])
+        throw locked(
+          row,
+          `its 出入库单 ${slips[0].etpsInnerInvtNo} is ${slips[0].state.status}: let it finish or withdraw it first`,
         );
     }
     const state = commandOrRefuse(row, row.state, { type: 'WITHDRAW' });
@@ -129,10 +165,7 @@ export async function withdrawDocument(
     }
     if (row.customsNo === undefined)
       throw locked(row, 'customs has it but has not numbered it yet: wait for its answer, then withdraw it');
-    const deletion: CustomsDocumentModel =
-      row.document.kind === 'INV101'
-        ? { ...row.document, head: { ...row.document.head, dclTypecd: '3', bondInvtNo: row.customsNo } }
-        : { ...row.document, head: { ...row.document.head, dclTypecd: '3', passportNo: row.customsNo } };
+    const deletion = deletionOf(row.document, row.customsNo);
     const next = await rerendered(db, row, deletion, state, options, {
       at: options.now,
       event: 'withdrawalRequested',
@@ -149,10 +182,30 @@ function commandOrRefuse(row: DeclarationRow, state: DocumentState, command: Doc
   return result.state;
 }
 
-const identityOf = (document: CustomsDocumentModel) =>
-  document.kind === 'INV101'
-    ? `${document.head.etpsInnerInvtNo}|${document.head.putrecNo}|${document.head.impexpMarkcd}`
-    : `${document.head.etpsPreentNo}|${document.head.areainOriactNo ?? ''}|${document.head.ioTypecd}`;
+/** The deletion request (dclTypecd 3) of a document customs has numbered, naming it by that number. */
+function deletionOf(document: CustomsDocumentModel, customsNo: string): CustomsDocumentModel {
+  switch (document.kind) {
+    case 'INV101':
+      return { ...document, head: { ...document.head, dclTypecd: '3', bondInvtNo: customsNo } };
+    case 'SAS101':
+      return { ...document, head: { ...document.head, dclTypecd: '3', sasDclNo: customsNo } };
+    case 'SAS111':
+      return { ...document, head: { ...document.head, dclTypecd: '3', sasStockNo: customsNo } };
+    case 'SAS121':
+      return { ...document, head: { ...document.head, dclTypecd: '3', passportNo: customsNo } };
+  }
+}
+
+/** Number, book and direction: what a fix may never change. */
+const identityOf = (document: CustomsDocumentModel) => {
+  const book =
+    document.kind === 'INV101'
+      ? document.head.putrecNo
+      : document.kind === 'SAS101'
+        ? document.head.areainOriactNo
+        : (document.head.areainOriactNo ?? '');
+  return `${etpsInnerNoOf(document)}|${book}|${ieFlagOf(document)}`;
+};
 
 /** The row with its new document, state and XML (one revision on), ready to send. */
 async function rerendered(

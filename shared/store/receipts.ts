@@ -1,6 +1,6 @@
 import {
   defaultDeclarationSettings,
-  passForCustomsList,
+  passForCustomsDocument,
   renderDocument,
   type DeclarationSettings,
 } from '../customs/batching';
@@ -8,7 +8,7 @@ import type { IncomingMessage } from '../customs/endpoint';
 import { applyReceiptToStatus } from '../customs/lifecycle/apply-receipt';
 import { applyDocumentCommand } from '../customs/lifecycle/document-commands';
 import type { DocumentStatus } from '../customs/lifecycle/document-status';
-import type { Inv101Document } from '../customs/model/inv101';
+import type { CustomsDocumentModel } from '../customs/model/customs-document';
 import type { Sas121Document } from '../customs/model/sas121';
 import { matchReceipt, receiptMatchKeys, relatedCustomsNumbers } from '../customs/receipts/match-receipt';
 import { parseReceiptFile, type ParsedFile, type ReceiptPocket } from '../customs/receipts/parse-receipt';
@@ -17,6 +17,7 @@ import type { Receipt } from '../customs/receipts/receipt';
 import { receiptOutcome, type ReceiptOutcome } from '../customs/receipts/receipt-outcome';
 import { newId } from '../domain/ids';
 import type { ZonebookDb } from './db';
+import { declaresMovements } from './declarations';
 import type { DeclarationRow, ReceiptRow } from './declaration-rows';
 import { officialLinesOf } from './official-book';
 import type { JournalRow } from './rows';
@@ -40,19 +41,31 @@ export type ReceiptVerdict =
       outcome: ReceiptOutcome;
       /** Why it moved no status (duplicate, late, stale…). */
       ignored?: string;
-      /** Gate passes it released for sending: the sync engine must be told, no movement announces them. */
+      /**
+       * Documents it made ready to go, which no movement announces, so the sync engine must be told: gate
+       * passes released for sending, and a 业务申报表 approved (its waiting movements can now be batched).
+       */
       released: string[];
     };
 
-/** Statuses at which customs has numbered and accepted a list, so its gate pass can name it. */
+/** Statuses at which customs has numbered and accepted a list or slip, so its gate pass can name it. */
 const listAccepted: ReadonlySet<DocumentStatus> = new Set(['approved', 'prePosted', 'gatePassed', 'posted']);
+
+/** The receipts that answer each kind of document, and so may teach us its customs number. */
+const ownReceipts: Readonly<Record<CustomsDocumentModel['kind'], ReadonlySet<string>>> = {
+  INV101: new Set(['INV201', 'INV202', 'INV211']),
+  SAS101: new Set(['SAS201']),
+  SAS111: new Set(['SAS211']),
+  SAS121: new Set(['SAS221', 'SAS223', 'SAS224']),
+};
 
 /**
  * Applies one incoming message: parse leniently, reassemble pockets (the partial ones are persisted),
  * match (our number, else the pre-entry number, else the customs number), and apply the lifecycle by
  * priority so a late or repeated receipt never takes a document back. Learns customs' numbers, releases
- * a gate pass once its list is numbered, keeps the pre-posted lines (INV201 预核扣) and customs' official
- * book (INV211). Every message is kept, matched or not. All of it happens in one transaction.
+ * a gate pass once its list or 出入库单 is numbered, keeps the pre-posted lines (INV201 预核扣) and
+ * customs' official book (INV211). Every message is kept, matched or not. All of it happens in one
+ * transaction.
  */
 export async function applyReceipt(
   db: ZonebookDb,
@@ -168,7 +181,8 @@ async function applyRepeated(
   if (file.kind !== 'receipt' || seen.disposition !== 'applied') return duplicate;
   const receipt = file.receipt;
   const matched = await findDocument(db, receipt);
-  if (!matched || applyReceiptToStatus(matched.state, receipt).ignored !== undefined) return duplicate;
+  if (!matched || applyReceiptToStatus(matched.state, receipt, matched.document.kind).ignored !== undefined)
+    return duplicate;
   const { documentIds, released } = await applyToDocument(
     db,
     receipt,
@@ -250,7 +264,7 @@ async function applyToDocument(
         (value): value is string =>
           value !== undefined && value !== current.preEntryNo && value !== current.customsNo,
       );
-    const applied = applyReceiptToStatus(learnt.state, receipt);
+    const applied = applyReceiptToStatus(learnt.state, receipt, learnt.document.kind);
     if (target === matched) ignored = applied.ignored;
     const next: DeclarationRow = {
       ...learnt,
@@ -310,7 +324,7 @@ async function rematchKept(
   return released;
 }
 
-/** A gate passage also moves the lists the pass carries goods for. */
+/** A gate passage also moves the lists or 出入库单 the pass carries goods for. */
 async function relatedLists(
   db: ZonebookDb,
   receipt: Receipt,
@@ -320,7 +334,7 @@ async function relatedLists(
   const byNumber = numbers.length ? await db.declarations.where('customsNo').anyOf(numbers).toArray() : [];
   const byLink = pass.listId ? await db.declarations.get(pass.listId) : undefined;
   const lists = [...byNumber, ...(byLink ? [byLink] : [])].filter(
-    (row) => row.messageType === 'INV101' && row.id !== pass.id,
+    (row) => declaresMovements(row) && row.id !== pass.id,
   );
   return [...new Map(lists.map((row) => [row.id, row])).values()];
 }
@@ -332,38 +346,71 @@ function withCustomsNumbers(row: DeclarationRow, receipt: Receipt): DeclarationR
   const keys = receiptMatchKeys(receipt);
   const preEntryNo =
     row.preEntryNo ?? (keys.preEntryNo && PRE_ENTRY.test(keys.preEntryNo) ? keys.preEntryNo : undefined);
-  const numberLength = row.messageType === 'INV101' ? 18 : 24;
-  const customsNo =
-    row.customsNo ??
-    (receipt.messageType !== 'CommonResponeMessage' && keys.customsNo?.length === numberLength
-      ? keys.customsNo
-      : undefined);
+  const customsNo = row.customsNo ?? customsNumberOf(row, receipt, keys.customsNo);
   const entrySeqNo = row.entrySeqNo ?? receipt.entrySeqNo;
-  const document =
-    row.document.kind === 'INV101'
-      ? ({
-          ...row.document,
-          head: {
-            ...row.document.head,
-            ...(preEntryNo !== undefined && { seqNo: preEntryNo }),
-            ...(customsNo !== undefined && { bondInvtNo: customsNo }),
-          },
-        } satisfies Inv101Document)
-      : ({
-          ...row.document,
-          head: {
-            ...row.document.head,
-            ...(preEntryNo !== undefined && { seqNo: preEntryNo }),
-            ...(customsNo !== undefined && { passportNo: customsNo }),
-          },
-        } satisfies Sas121Document);
   return {
     ...row,
-    document,
+    document: withNumbers(row.document, preEntryNo, customsNo),
     ...(preEntryNo !== undefined && { preEntryNo }),
     ...(customsNo !== undefined && { customsNo }),
     ...(entrySeqNo !== undefined && { entrySeqNo }),
   };
+}
+
+/**
+ * The document's customs number, from one of its own receipts: a list's QD… (18) and a pass's number (24)
+ * have known lengths; a form's or slip's number is taken as customs writes it (its format is unknown).
+ */
+function customsNumberOf(row: DeclarationRow, receipt: Receipt, customsNo: string | undefined) {
+  if (customsNo === undefined || !ownReceipts[row.document.kind].has(receipt.messageType)) return undefined;
+  if (row.document.kind === 'INV101') return customsNo.length === 18 ? customsNo : undefined;
+  if (row.document.kind === 'SAS121') return customsNo.length === 24 ? customsNo : undefined;
+  return customsNo.length <= 64 ? customsNo : undefined;
+}
+
+function withNumbers(
+  document: CustomsDocumentModel,
+  preEntryNo: string | undefined,
+  customsNo: string | undefined,
+): CustomsDocumentModel {
+  switch (document.kind) {
+    case 'INV101':
+      return {
+        ...document,
+        head: {
+          ...document.head,
+          ...(preEntryNo !== undefined && { seqNo: preEntryNo }),
+          ...(customsNo !== undefined && { bondInvtNo: customsNo }),
+        },
+      };
+    case 'SAS101':
+      return {
+        ...document,
+        head: {
+          ...document.head,
+          ...(preEntryNo !== undefined && { sasDclPreentNo: preEntryNo }),
+          ...(customsNo !== undefined && { sasDclNo: customsNo }),
+        },
+      };
+    case 'SAS111':
+      return {
+        ...document,
+        head: {
+          ...document.head,
+          ...(preEntryNo !== undefined && { sasStockPreentNo: preEntryNo }),
+          ...(customsNo !== undefined && { sasStockNo: customsNo }),
+        },
+      };
+    case 'SAS121':
+      return {
+        ...document,
+        head: {
+          ...document.head,
+          ...(preEntryNo !== undefined && { seqNo: preEntryNo }),
+          ...(customsNo !== undefined && { passportNo: customsNo }),
+        },
+      };
+  }
 }
 
 /**
@@ -398,19 +445,29 @@ async function afterStatusChange(
         ),
       );
     if (after.state.status === 'posted') await db.prePostings.where('documentId').equals(after.id).delete();
-    if (listAccepted.has(after.state.status) && after.customsNo !== undefined)
-      released = await releasePasses(db, after, after.customsNo, settings, now);
   }
+  if (declaresMovements(after) && listAccepted.has(after.state.status) && after.customsNo !== undefined)
+    released = await releasePasses(db, after, after.customsNo, settings, now);
+  // An approved 业务申报表 lets its waiting movements into slips: the engine must batch again.
+  if (
+    after.messageType === 'SAS101' &&
+    listAccepted.has(after.state.status) &&
+    !listAccepted.has(before.state.status)
+  )
+    released = [...released, after.id];
   if (after.state.status === 'withdrawn' && before.state.status !== 'withdrawn')
     await returnMovements(db, after, now);
   return released;
 }
 
-/** The passes waiting for this list now name it by its QD number and go out; resolves their ids. */
+/**
+ * The passes waiting for this list or slip now name it by its customs number (QD…, the slip's number) and
+ * go out; resolves their ids.
+ */
 async function releasePasses(
   db: ZonebookDb,
   list: DeclarationRow,
-  bondInvtNo: string,
+  customsNo: string,
   settings: DeclarationSettings,
   now: string,
 ): Promise<string[]> {
@@ -422,7 +479,7 @@ async function releasePasses(
   const owner = book && (await db.enterprises.get(book.ownerEnterpriseId));
   if (!owner) return [];
   for (const pass of waiting) {
-    const document = passForCustomsList(pass.document as Sas121Document, bondInvtNo);
+    const document = passForCustomsDocument(pass.document as Sas121Document, customsNo);
     const queued = applyDocumentCommand(pass.state, { type: 'QUEUE' });
     const rendered = renderDocument({
       document,
@@ -441,18 +498,26 @@ async function releasePasses(
       importXml: rendered.importXml,
       schemaXml: rendered.schemaXml,
       fileName: rendered.fileName,
-      timeline: [...pass.timeline, { at: now, event: 'released', detail: `list ${bondInvtNo}` }],
+      timeline: [
+        ...pass.timeline,
+        {
+          at: now,
+          event: 'released',
+          detail: `${list.messageType === 'SAS111' ? '出入库单' : 'list'} ${customsNo}`,
+        },
+      ],
     });
   }
   return waiting.map((pass) => pass.id);
 }
 
 /**
- * A withdrawn list no longer declares its movements: they return to pending and will be batched into a
- * new document, under a new number (the withdrawn one is never reused). Its waiting passes go with it.
+ * A withdrawn list or 出入库单 no longer declares its movements: they return to pending and will be
+ * batched into a new document, under a new number (the withdrawn one is never reused). Its waiting passes
+ * go with it.
  */
 export async function returnMovements(db: ZonebookDb, list: DeclarationRow, now: string): Promise<void> {
-  if (list.messageType !== 'INV101') return;
+  if (!declaresMovements(list)) return;
   await db.journal
     .where('movementId')
     .anyOf(list.movementIds)
@@ -467,7 +532,14 @@ export async function returnMovements(db: ZonebookDb, list: DeclarationRow, now:
       ...pass,
       state: { ...pass.state, status: 'withdrawn' },
       outboxState: 'idle',
-      timeline: [...pass.timeline, { at: now, event: 'withdrawn', detail: 'its list was withdrawn' }],
+      timeline: [
+        ...pass.timeline,
+        {
+          at: now,
+          event: 'withdrawn',
+          detail: `its ${list.messageType === 'SAS111' ? '出入库单' : 'list'} was withdrawn`,
+        },
+      ],
     });
 }
 

@@ -88,7 +88,7 @@ export function DocumentDrawer({
       <Section title={detail('lines')} />
       <DocumentLines lines={linesOf(row)} />
       <Section title={detail('movements')} />
-      <DocumentMovements db={db} movementIds={row.movementIds} />
+      <DocumentMovements db={db} movementIds={row.movementIds} messageType={row.messageType} />
       <Section title={detail('xml')} />
       <XmlBlock importXml={row.importXml} schemaXml={row.schemaXml} />
       <Section title={detail('timeline')} />

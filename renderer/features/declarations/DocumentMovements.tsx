@@ -1,19 +1,35 @@
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { JournalRow, ZonebookDb } from '../../../shared/store';
+import type { DeclarationRow, JournalRow, ZonebookDb } from '../../../shared/store';
 import { kindName } from '../inventory/stock/ledger-names';
 import { localTime } from './document-view';
 import { useMovementsOf } from './use-declarations';
 
-/** The movements a list declares, from the journal, in the order they were posted. */
-export function DocumentMovements({ db, movementIds }: { db: ZonebookDb; movementIds: readonly string[] }) {
+/** The movements a list or 出入库单 declares, from the journal, in the order they were posted. */
+export function DocumentMovements({
+  db,
+  movementIds,
+  messageType,
+}: {
+  db: ZonebookDb;
+  movementIds: readonly string[];
+  messageType: DeclarationRow['messageType'];
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   const rows = useMovementsOf(db, movementIds);
   const column = (key: string) => t(`declarations.movementColumns.${key}`);
   if (movementIds.length === 0)
-    return <Typography.Text type="secondary">{t('declarations.detail.noMovements')}</Typography.Text>;
+    return (
+      <Typography.Text type="secondary">
+        {t(
+          messageType === 'SAS101'
+            ? 'declarations.detail.noMovementsForm'
+            : 'declarations.detail.noMovements',
+        )}
+      </Typography.Text>
+    );
   const columns: ColumnsType<JournalRow> = [
     {
       key: 'occurredAt',

@@ -22,10 +22,17 @@ const withRemark =
   (remark: string): DocumentEdit =>
   (document) => {
     if (remark === '') return document;
-    // The two kinds' heads are different types, so each is rebuilt as its own kind.
-    return document.kind === 'INV101'
-      ? { ...document, head: { ...document.head, rmk: remark } }
-      : { ...document, head: { ...document.head, rmk: remark } };
+    // The kinds' heads are different types, so each is rebuilt as its own kind.
+    switch (document.kind) {
+      case 'INV101':
+        return { ...document, head: { ...document.head, rmk: remark } };
+      case 'SAS101':
+        return { ...document, head: { ...document.head, rmk: remark } };
+      case 'SAS111':
+        return { ...document, head: { ...document.head, rmk: remark } };
+      case 'SAS121':
+        return { ...document, head: { ...document.head, rmk: remark } };
+    }
   };
 
 /**

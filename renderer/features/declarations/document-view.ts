@@ -52,10 +52,10 @@ export const needsOfficer = (row: DeclarationRow): boolean =>
 
 export const lastEventAt = (row: DeclarationRow): string => row.timeline.at(-1)?.at ?? row.createdAt;
 
-/** One line of a list or a gate pass, in the columns both share. */
+/** One line of a list, a 业务申报表, an 出入库单 or a gate pass, in the columns they share. */
 export interface DocumentLineView {
   gdsSeqno: number;
-  /** A list line's book line; a pass line's list line. */
+  /** A list's, form's or slip's line: its book line; a pass line: its list's or slip's line. */
   putrecSeqno?: number;
   gdsMtno: string;
   gdsNm: string;
@@ -67,25 +67,51 @@ export interface DocumentLineView {
 
 export function linesOf(row: DeclarationRow): DocumentLineView[] {
   const document = row.document;
-  if (document.kind === 'INV101')
-    return document.lines.map((line) => ({
-      gdsSeqno: line.gdsSeqno,
-      ...(line.putrecSeqno !== undefined && { putrecSeqno: line.putrecSeqno }),
-      gdsMtno: line.gdsMtno,
-      gdsNm: line.gdsNm,
-      qty: line.dclQty,
-      unit: line.dclUnitcd,
-      amount: line.dclTotalAmt,
-      currency: line.dclCurrcd,
-    }));
-  return document.lines.map((line) => ({
-    gdsSeqno: line.passportSeqNo,
-    putrecSeqno: line.rltGdsSeqno,
-    gdsMtno: line.gdsMtno,
-    gdsNm: line.gdsNm,
-    qty: line.dclQty,
-    unit: line.dclUnitcd,
-  }));
+  switch (document.kind) {
+    case 'INV101':
+      return document.lines.map((line) => ({
+        gdsSeqno: line.gdsSeqno,
+        ...(line.putrecSeqno !== undefined && { putrecSeqno: line.putrecSeqno }),
+        gdsMtno: line.gdsMtno,
+        gdsNm: line.gdsNm,
+        qty: line.dclQty,
+        unit: line.dclUnitcd,
+        amount: line.dclTotalAmt,
+        currency: line.dclCurrcd,
+      }));
+    case 'SAS101':
+      // A form line has no item number of its own; its HS code stands in that column.
+      return document.lines.map((line) => ({
+        gdsSeqno: line.sasDclSeqno,
+        putrecSeqno: line.oriactGdsSeqno,
+        gdsMtno: line.gdecd,
+        gdsNm: line.gdsNm,
+        qty: line.dclQty,
+        unit: line.dclUnitcd,
+        amount: line.dclTotalAmt,
+        currency: line.dclCurrcd,
+      }));
+    case 'SAS111':
+      return document.lines.map((line) => ({
+        gdsSeqno: line.sasStockSeqno,
+        putrecSeqno: line.oriactGdsSeqno,
+        gdsMtno: line.gdsMtno,
+        gdsNm: line.gdsNm,
+        qty: line.dclQty,
+        unit: line.dclUnitcd,
+        amount: line.dclTotalAmt,
+        currency: line.dclCurrcd,
+      }));
+    case 'SAS121':
+      return document.lines.map((line) => ({
+        gdsSeqno: line.passportSeqNo,
+        putrecSeqno: line.rltGdsSeqno,
+        gdsMtno: line.gdsMtno,
+        gdsNm: line.gdsNm,
+        qty: line.dclQty,
+        unit: line.dclUnitcd,
+      }));
+  }
 }
 
 /**

@@ -6,9 +6,12 @@ import { kinds, type KindRule, type Movement } from '../../ledger';
 import { Inv101Document } from '../model/inv101';
 import { Sas121Document } from '../model/sas121';
 import { buildList, mergeLines } from './build-list';
-import { buildPass } from './build-pass';
+import { buildPass, carrierOfList } from './build-pass';
+import { batchBusinessChain, type BusinessFormRef } from './business-chain';
 import { factsKey, listFactsOf, type BookContext, type ListFacts } from './customs-facts';
+import type { DocumentDraft, HeldMovement, HoldCode } from './drafts';
 import type { NumberAllocator } from './enterprise-numbers';
+import { isBusinessChainKind } from './form-key';
 import { isPeriodClosed, periodOf, type Period } from './periods';
 import type { BatchingPolicy, DeclarationSettings, UnitWeight } from './policy';
 import { customsDateTimeOf } from './zone-time';
@@ -21,6 +24,8 @@ export interface BatchInput {
   readonly enterprises: readonly Enterprise[];
   /** Gross and net kilograms per declared unit, by item number (gdsMtno), for gate passes. */
   readonly unitWeights?: Readonly<Record<string, UnitWeight>>;
+  /** The 业务申报表 already declared, so later slips draw on them rather than on new forms. */
+  readonly businessForms?: readonly BusinessFormRef[];
 }
 
 export interface BatchOptions {
@@ -31,36 +36,7 @@ export interface BatchOptions {
   readonly allocate: NumberAllocator;
 }
 
-export type DraftMessageType = 'INV101' | 'SAS121';
-
-export interface DocumentDraft {
-  readonly messageType: DraftMessageType;
-  /** The enterprise-internal number, minted for this draft. */
-  readonly etpsInnerNo: string;
-  readonly bookId: string;
-  readonly ieFlag: 'I' | 'E';
-  readonly document: Inv101Document | Sas121Document;
-  readonly movementIds: readonly string[];
-  /** A collective list's collection period. */
-  readonly period?: Period;
-  /** A gate pass: the enterprise-internal number of the list whose goods it carries. */
-  readonly listNo?: string;
-}
-
-/** Why a pending movement is not in a document yet; it stays pending and is batched once this clears. */
-export type HoldCode =
-  | 'collectivePeriodOpen'
-  | 'businessDeclarationChain'
-  | 'tooManyLines'
-  | 'missingMasterData'
-  | 'missingCounterparty'
-  | 'invalidDocument';
-
-export interface HeldMovement {
-  readonly movementId: string;
-  readonly code: HoldCode;
-  readonly reason: string;
-}
+export type { DocumentDraft, DraftMessageType, HeldMovement, HoldCode } from './drafts';
 
 export interface BatchResult {
   readonly drafts: readonly DocumentDraft[];
@@ -93,18 +69,12 @@ export function batchMovements(input: BatchInput, options: BatchOptions): BatchR
   const hold = (movement: Movement, code: HoldCode, reason: string) =>
     held.push({ movementId: movement.id, code, reason });
   const groups = new Map<string, Grouped>();
+  const chainMovements: Movement[] = [];
+  const contexts = new Map<string, BookContext>();
 
   for (const movement of input.movements) {
     const rule: KindRule = kinds[movement.kind];
     if (!rule.declare) continue;
-    if (!rule.documents.includes('INV101')) {
-      hold(
-        movement,
-        'businessDeclarationChain',
-        `${rule.nameEn} is declared by 出入库单 under a 业务申报表 (SAS101/SAS111), which Zonebook does not batch yet`,
-      );
-      continue;
-    }
     const book = books.get(movement.bookId);
     const owner = book && enterprises.get(book.ownerEnterpriseId);
     const lines = movement.lines.map((line) => bookLines.get(line.bookLineId));
@@ -113,11 +83,7 @@ export function batchMovements(input: BatchInput, options: BatchOptions): BatchR
       hold(movement, 'missingMasterData', 'its book, the book owner or one of its book lines is missing');
       continue;
     }
-    const verdict = listFactsOf(movement, firstLine, settings);
-    if (!verdict.ok) {
-      hold(movement, 'missingCounterparty', verdict.reason);
-      continue;
-    }
+    contexts.set(book.id, { book, owner });
     const distinctLines = new Set(movement.lines.map((line) => line.bookLineId)).size;
     if (distinctLines > policy.lineLimit) {
       hold(
@@ -125,6 +91,15 @@ export function batchMovements(input: BatchInput, options: BatchOptions): BatchR
         'tooManyLines',
         `it has ${distinctLines} book lines, more than the ${policy.lineLimit} one document may hold: split the movement`,
       );
+      continue;
+    }
+    if (isBusinessChainKind(movement)) {
+      chainMovements.push(movement);
+      continue;
+    }
+    const verdict = listFactsOf(movement, firstLine, settings);
+    if (!verdict.ok) {
+      hold(movement, 'missingCounterparty', verdict.reason);
       continue;
     }
     let key = factsKey(verdict.facts);
@@ -158,6 +133,20 @@ export function batchMovements(input: BatchInput, options: BatchOptions): BatchR
       if (made.ok) drafts.push(...made.drafts);
       else for (const movement of chunk) hold(movement, 'invalidDocument', made.reason);
     }
+  }
+  if (chainMovements.length > 0) {
+    const chain = batchBusinessChain(
+      {
+        movements: chainMovements,
+        bookLines,
+        contextOf: (bookId) => contexts.get(bookId) as BookContext,
+        forms: input.businessForms ?? [],
+        unitWeights: input.unitWeights ?? {},
+      },
+      { policy, settings, now: options.now, today, allocate: options.allocate },
+    );
+    drafts.push(...chain.drafts);
+    held.push(...chain.held);
   }
   return { drafts, held };
 }
@@ -213,7 +202,7 @@ function draftsOfChunk(
   const passOf = (etpsPreentNo: string, list: Inv101Document) =>
     buildPass({
       etpsPreentNo,
-      list,
+      carrier: carrierOfList(list),
       passportTypecd: passportTypecd ?? '',
       context,
       weights: (gdsMtno) => unitWeights[gdsMtno],

@@ -28,7 +28,7 @@ export function describeBatchingPolicy(
       `分送集报出区与保税展示销售按${period}汇总为一份集报清单，待该期间结束后申报；集报期间从不跨越自然年度（跨年的一周在12月31日截止）。`,
       '需要过卡的移动，随清单生成一份核放单（关联单证类型 1 核注清单）。海关尚未给出清单编号前，核放单的关联单证号暂填清单的企业内部编号，且核放单暂不发送；清单审核通过、取得清单编号（QD…）后，改为该编号再发送。',
       '每份单证在生成时取得一次企业内部编号（设备前缀 + 日期 + 本设备流水号），此后每次重发都使用同一编号，海关据此识别重复申报；编号永不重复使用。',
-      '出入库单/业务申报表链条（外发加工、维修检测、保税展示出区及返区）暂不自动成单，这些移动保持“待申报”并注明原因。',
+      '外发加工、设备维修/检测与保税展示的出区和返区不单独生成核注清单（货物仍在账册上），而是在业务申报表下以出入库单申报：同一账册、同一业务类型、同一区外企业（展示为同一展示地）共用一份业务申报表，首次出现时先申报申报表，其中的移动保持“待申报”，海关审核通过后，再按出区 E / 返区 I 生成出入库单，并随附核放单（关联单证类型 2 出入库单，海关给出出入库单编号后再发送）。出区数量超过申报表剩余数量、或申报表未列明该备案序号时，另报一份新的申报表；申报表有效期至当年年底（不超过账册有效期）。',
     ];
   return [
     'Only movements customs must hear of go into documents; relocations, stocktake adjustments, reversals and other undeclared movements never appear.',
@@ -38,6 +38,6 @@ export function describeBatchingPolicy(
     `分送集报 dispatches and display sales are collected into one collective list for ${period}, declared once the period is over. A collective list never spans two calendar years (a week across the new year ends on 31 December).`,
     'Movements that pass the gate get a gate pass (核放单) with their list, related to it as type 1 (核注清单). Until customs numbers the list, the pass names the list by its enterprise-internal number and is not sent; once the list is approved and has its QD number, the pass names that number and goes out.',
     'Each document gets its enterprise-internal number once, when it is made (device prefix + date + this device’s counter), and keeps it through every resend, which is how customs recognises a duplicate; a number is never used again.',
-    'The 出入库单 / 业务申报表 chain (outward processing, repair and testing, display out and back) is not batched automatically yet: those movements stay pending with the reason shown.',
+    'Goods out for processing, repair, testing or bonded display, and their return, stay on the book, so they get no 核注清单 of their own: they are declared by 出入库单 (warehouse slips) under a 业务申报表 (business declaration). One form serves a book, business type and processor (or display site); when a business first appears the form is declared and its movements stay pending until customs approves it. Then each batch makes slips, E out and I back, with their gate pass (related as type 2, 出入库单, and sent once customs numbers the slip). Goods beyond what the form has left, or book lines it does not list, get another form; a form is valid to the end of the year (at most the book’s end).',
   ];
 }

@@ -10,7 +10,17 @@ export type {
   HoldCode,
 } from './batch-movements';
 export { mergeLines } from './build-list';
-export { passForCustomsList } from './build-pass';
+export { passForCustomsDocument } from './build-pass';
+export { batchBusinessChain, SLIP_PASSPORT_TYPECD } from './business-chain';
+export type { BusinessFormRef } from './business-chain';
+export {
+  exhibitionPlaceOf,
+  formKeyOfDocument,
+  formKeyOfMovement,
+  formKeyText,
+  isBusinessChainKind,
+} from './form-key';
+export type { FormKey, FormParty } from './form-key';
 export { describeBatchingPolicy } from './describe-policy';
 export {
   counterAllocator,

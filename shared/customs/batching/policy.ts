@@ -55,6 +55,11 @@ export const DeclarationSettings = z.object({
   /** Kilograms per declared unit when the item master gives none: an estimate for the gate scale. */
   defaultUnitGrossWt: positiveDecimal,
   defaultUnitNetWt: positiveDecimal,
+  /**
+   * 展示地 of a 保税展示交易 form when the display movement names no venue (counterparty): a placeholder
+   * the officer replaces with the real site.
+   */
+  exhibitionPlace: z.string().min(1).max(512).default('区外保税展示场所（待定）'),
 });
 export type DeclarationSettings = z.infer<typeof DeclarationSettings>;
 
@@ -70,6 +75,7 @@ export const defaultDeclarationSettings: DeclarationSettings = {
   bindTypecd: '2',
   defaultUnitGrossWt: '1',
   defaultUnitNetWt: '1',
+  exhibitionPlace: '区外保税展示场所（待定）',
 };
 
 /** Gross and net kilograms of one declared unit of a book line. */

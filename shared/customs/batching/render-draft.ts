@@ -1,10 +1,13 @@
 import type { Enterprise } from '../../domain/enterprise';
-import type { Inv101Document } from '../model/inv101';
-import type { Sas121Document } from '../model/sas121';
+import type { CustomsDocumentModel } from '../model/customs-document';
 import type { MessageEnvelope } from '../xml/envelope-info';
 import { renderInv101ImportForm } from '../xml/import-form/render-inv101';
+import { renderSas101ImportForm } from '../xml/import-form/render-sas101';
+import { renderSas111ImportForm } from '../xml/import-form/render-sas111';
 import { renderSas121ImportForm } from '../xml/import-form/render-sas121';
 import { renderInv101SchemaForm } from '../xml/schema-form/render-inv101';
+import { renderSas101SchemaForm } from '../xml/schema-form/render-sas101';
+import { renderSas111SchemaForm } from '../xml/schema-form/render-sas111';
 import { renderSas121SchemaForm } from '../xml/schema-form/render-sas121';
 import type { DeclarationSettings } from './policy';
 import { envelopeTimeOf } from './zone-time';
@@ -18,7 +21,7 @@ export interface RenderedDocument {
 }
 
 export interface RenderRequest {
-  readonly document: Inv101Document | Sas121Document;
+  readonly document: CustomsDocumentModel;
   readonly etpsInnerNo: string;
   readonly ieFlag: 'I' | 'E';
   /** Counts the versions of this document (0 first); a fixed or changed document is a new file. */
@@ -43,15 +46,31 @@ export function renderDocument(request: RenderRequest): RenderedDocument {
     sendTime: envelopeTimeOf(request.now),
   };
   const importOptions = { declare: true, operCusRegCode: settings.operCusRegCode ?? owner.etpsno };
-  if (document.kind === 'INV101')
-    return {
-      importXml: renderInv101ImportForm(document, envelope, importOptions),
-      schemaXml: renderInv101SchemaForm(document, envelope),
-      fileName: `${base}.xml`,
-    };
-  return {
-    importXml: renderSas121ImportForm(document, envelope, importOptions),
-    schemaXml: renderSas121SchemaForm(document, envelope),
-    fileName: `${base}.xml`,
-  };
+  const fileName = `${base}.xml`;
+  switch (document.kind) {
+    case 'INV101':
+      return {
+        importXml: renderInv101ImportForm(document, envelope, importOptions),
+        schemaXml: renderInv101SchemaForm(document, envelope),
+        fileName,
+      };
+    case 'SAS101':
+      return {
+        importXml: renderSas101ImportForm(document, envelope, importOptions),
+        schemaXml: renderSas101SchemaForm(document, envelope),
+        fileName,
+      };
+    case 'SAS111':
+      return {
+        importXml: renderSas111ImportForm(document, envelope, importOptions),
+        schemaXml: renderSas111SchemaForm(document, envelope),
+        fileName,
+      };
+    case 'SAS121':
+      return {
+        importXml: renderSas121ImportForm(document, envelope, importOptions),
+        schemaXml: renderSas121SchemaForm(document, envelope),
+        fileName,
+      };
+  }
 }

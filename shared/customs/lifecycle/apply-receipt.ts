@@ -1,5 +1,6 @@
 import type { Receipt } from '../receipts/receipt';
 import { receiptOutcome } from '../receipts/receipt-outcome';
+import { finalStatusOf, type DocumentKind } from './document-kinds';
 import { statusRank, type DocumentState } from './document-status';
 
 export interface ReceiptApplied {
@@ -13,8 +14,14 @@ const unchanged = (state: DocumentState, ignored: string): ReceiptApplied => ({ 
 /**
  * Applies a receipt already matched to this document. Pure, total and idempotent: applying the same
  * receipt twice, or an older receipt after a newer one, leaves the state where the best receipt put it.
+ * Given the document's kind, a receipt never takes it past the end of its kind's life (a 业务申报表 goes
+ * no further than approval, a pass or slip no further than the gate).
  */
-export const applyReceiptToStatus = (state: DocumentState, receipt: Receipt): ReceiptApplied => {
+export const applyReceiptToStatus = (
+  state: DocumentState,
+  receipt: Receipt,
+  kind?: DocumentKind,
+): ReceiptApplied => {
   const outcome = receiptOutcome(receipt);
   if (outcome === 'informational') return unchanged(state, `${receipt.messageType} moves no status`);
   if (state.status === 'draft') return unchanged(state, 'the document is a draft that has not been sent');
@@ -47,6 +54,8 @@ export const applyReceiptToStatus = (state: DocumentState, receipt: Receipt): Re
 
   if (statusRank[outcome] <= statusRank[state.status])
     return unchanged(state, `${outcome} does not move a document that is ${state.status}`);
+  if (kind !== undefined && statusRank[outcome] > statusRank[finalStatusOf[kind]])
+    return unchanged(state, `${receipt.messageType} takes a ${kind} no further than ${finalStatusOf[kind]}`);
 
   return {
     state: {

@@ -2,21 +2,26 @@ import { assign, setup } from 'xstate';
 import type { Receipt } from '../receipts/receipt';
 import { applyReceiptToStatus } from './apply-receipt';
 import { applyDocumentCommand, type DocumentCommand } from './document-commands';
+import type { DocumentKind } from './document-kinds';
 import { DocumentStatus, type DocumentState } from './document-status';
 
 export type DocumentEvent = DocumentCommand | { readonly type: 'RECEIPT'; readonly receipt: Receipt };
+
+/** The persisted state, and the kind of document it belongs to (which decides where its life ends). */
+export type DocumentMachineContext = DocumentState & { readonly kind?: DocumentKind };
 
 /**
  * The lifecycle of one customs document as a statechart. The rules live in the pure functions
  * applyDocumentCommand and applyReceiptToStatus (the store calls them without an actor); the machine
  * applies them and then settles in the state named by the resulting status. It starts from a persisted
- * DocumentState (`input`), so an actor is rebuilt from the status, never from a snapshot.
+ * DocumentState (`input`), so an actor is rebuilt from the status, never from a snapshot; with the
+ * document's kind, receipts never take it past its kind's end (finalStatusOf).
  */
 export const documentMachine = setup({
   types: {
-    context: {} as DocumentState,
+    context: {} as DocumentMachineContext,
     events: {} as DocumentEvent,
-    input: {} as DocumentState,
+    input: {} as DocumentMachineContext,
   },
   guards: {
     commandAllowed: ({ context, event }) =>
@@ -26,10 +31,12 @@ export const documentMachine = setup({
     applyCommand: assign(({ context, event }) => {
       if (event.type === 'RECEIPT') return context;
       const result = applyDocumentCommand(context, event);
-      return result.ok ? result.state : context;
+      return result.ok ? { ...context, ...result.state } : context;
     }),
     applyReceipt: assign(({ context, event }) =>
-      event.type === 'RECEIPT' ? applyReceiptToStatus(context, event.receipt).state : context,
+      event.type === 'RECEIPT'
+        ? { ...context, ...applyReceiptToStatus(context, event.receipt, context.kind).state }
+        : context,
     ),
   },
 }).createMachine({
@@ -47,7 +54,7 @@ export const documentMachine = setup({
   states: {
     settling: {
       always: DocumentStatus.options.map((status) => ({
-        guard: ({ context }: { context: DocumentState }) => context.status === status,
+        guard: ({ context }: { context: DocumentMachineContext }) => context.status === status,
         target: status,
       })),
     },

@@ -6,10 +6,13 @@ import {
   CustomsDateTime,
   digitCode,
   EnterpriseInternalNo,
+  EtpsNm,
+  Etpsno,
   PositiveAmount,
   PositiveQuantity,
   PositiveUnitPrice,
   Quantity,
+  Sccd,
   SeqNo,
   text,
 } from './primitives';
@@ -25,6 +28,14 @@ export const Sas111Head = z.object({
   /** The 业务申报表 this slip draws on. */
   sasDclNo: text(64),
   masterCuscd: digitCode(4),
+  /**
+   * 区内账册 and 区内企业: only the import form carries them (StockHead, customs-domain.md §1.3 [C-3p]); the
+   * 2017 SasStockBsc has no such fields, so the schema form leaves them out.
+   */
+  areainOriactNo: z.string().max(64).optional(),
+  areainEtpsSccd: Sccd.optional(),
+  areainEtpsno: Etpsno.optional(),
+  areainEtpsNm: EtpsNm.optional(),
   /** I 进区 E 出区. */
   stockTypecd: z.enum(['I', 'E']),
   rltBondInvtNo: z.string().max(64).optional(),

@@ -1,8 +1,9 @@
 import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DeclarationsArea } from '../../../renderer/features/declarations/DeclarationsArea';
-import { applyReceipt, changeDocument, markSent, park } from '../../../shared/store';
-import { post, withServices } from '../inventory/stock-fixture';
+import { applyReceipt, batchPending, changeDocument, markSent, park } from '../../../shared/store';
+import { formDecision } from '../../shared/store/declarations-support';
+import { deviceId, post, seededStore, withServices } from '../inventory/stock-fixture';
 import {
   commonResponse,
   incoming,
@@ -186,15 +187,62 @@ describe('the declarations area', { timeout: 60_000 }, () => {
     const s = await withDocuments();
     await post(
       s.db,
-      'processingOut',
+      'displayOut',
       [{ bookLineId: s.chip.id, qty: '2', fromLocationId: s.a01.id }],
       s.book.id,
     );
     await showDeclarations(s.db);
     const held = await screen.findByTestId('held-movements');
-    expect(held.textContent).toMatch(/1 movement stays pending:.*Needs the 出入库单 \/ 业务申报表 chain/);
+    expect(held.textContent).toMatch(
+      /1 movement stays pending:.*Waits for customs to approve its business declaration \(业务申报表\)/,
+    );
     // Without a sync engine in this window, "batch now" is there but cannot be pressed.
     expect(screen.getByRole('button', { name: /Batch now/ }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('names the 业务申报表 and its 出入库单 in words, in English and Chinese', async () => {
+    const s = await seededStore();
+    await post(
+      s.db,
+      'entryFromAbroad',
+      [{ bookLineId: s.chip.id, qty: '10', toLocationId: s.a01.id }],
+      s.book.id,
+    );
+    await post(
+      s.db,
+      'displayOut',
+      [{ bookLineId: s.chip.id, qty: '4', fromLocationId: s.a01.id }],
+      s.book.id,
+    );
+    await batchPending(s.db, { deviceId, now: now() });
+    const form = (await s.db.declarations.toArray()).find((row) => row.messageType === 'SAS101')!;
+    await markSent(s.db, form.id, { outcome: 'accepted' }, now());
+    await applyReceipt(s.db, incoming(commonResponse(form.etpsInnerInvtNo, '202500000000000051')));
+    await applyReceipt(s.db, incoming(formDecision('202500000000000051', 'SB010125C000000001')));
+    await batchPending(s.db, { deviceId, now: now() });
+
+    const { unmount } = render(await withServices(s.db, 'en', <DeclarationsArea />));
+    const table = await waitFor(() => {
+      const found = document.querySelector('.zb-decl-table') as HTMLElement | null;
+      if (!found || !within(found).queryByText('Warehouse slip (出入库单)')) throw new Error('not yet');
+      return found;
+    });
+    expect(within(table).getByText('Business declaration (业务申报表)')).toBeTruthy();
+    expect(within(table).getByText('SB010125C000000001')).toBeTruthy();
+    const row = document.querySelector(`[data-number="${form.etpsInnerInvtNo}"]`) as HTMLElement;
+    row.focus();
+    await userEvent.keyboard('{Enter}');
+    const drawer = await screen.findByRole('dialog');
+    await within(drawer).findByText(/it authorises the warehouse slips \(出入库单\) that do/);
+    unmount();
+
+    render(await withServices(s.db, 'zh-CN', <DeclarationsArea />));
+    const zhTable = await waitFor(() => {
+      const found = document.querySelector('.zb-decl-table') as HTMLElement | null;
+      if (!found || !within(found).queryByText('出入库单')) throw new Error('not yet');
+      return found;
+    });
+    expect(within(zhTable).getByText('业务申报表')).toBeTruthy();
   });
 
   it('highlights and explains a difference with customs’ posted book, and filters to differences', async () => {

@@ -5,6 +5,7 @@ import {
   applyDocumentCommand,
   type DocumentCommand,
 } from '../../../shared/customs/lifecycle/document-commands';
+import { finalStatusOf, isSettled } from '../../../shared/customs/lifecycle/document-kinds';
 import { documentMachine } from '../../../shared/customs/lifecycle/document-machine';
 import {
   newDocumentState,
@@ -220,6 +221,107 @@ describe('documentMachine', () => {
     actor.send({ type: 'RECEIPT', receipt: inv201('1', '2025-03-16 08:00:00') });
     expect(actor.getSnapshot().value).toBe('approved');
     expect(actor.getSnapshot().context.lastRejectionDate).toBe('2025-03-14 10:00:00');
+    actor.stop();
+  });
+});
+
+/** SAS201 (业务申报表) and SAS211 (出入库单) decisions: 1 通过 2 转人工 3 退单 Y 入库成功 Z 入库失败. */
+const sas2xx = (messageType: 'SAS201' | 'SAS211', manageResult: string, manageDate = '2025-03-14 10:00:00') =>
+  receipt(messageType, { manageResult, manageDate, tmsCnt: 0 });
+const slipGate = receipt('SAS223', {
+  manageResult: '1',
+  head: { type: 'SasPassportBsc', fields: { stucd: '2' } },
+});
+
+describe('the 业务申报表 and 出入库单 lifecycles', () => {
+  it('ends a form at approval and a slip at the gate', () => {
+    expect(finalStatusOf).toMatchObject({ SAS101: 'approved', SAS111: 'gatePassed', INV101: 'posted' });
+    expect(isSettled('SAS101', 'approved')).toBe(true);
+    expect(isSettled('SAS111', 'approved')).toBe(false);
+    expect(isSettled('SAS111', 'gatePassed')).toBe(true);
+    expect(isSettled('SAS111', 'withdrawing')).toBe(false);
+    expect(isSettled('SAS101', 'withdrawn')).toBe(true);
+  });
+
+  it('walks a form sent → imported → 转人工 → approved, and never past approval', () => {
+    const state = apply(
+      at('sent'),
+      imported,
+      sas2xx('SAS201', 'Y'),
+      sas2xx('SAS201', '2'),
+      sas2xx('SAS201', '1', '2025-03-14 11:00:00'),
+    );
+    expect(state.status).toBe('approved');
+    const past = applyReceiptToStatus(state, slipGate, 'SAS101');
+    expect(past.state.status).toBe('approved');
+    expect(past.ignored).toMatch(/no further than approved/);
+    expect(applyReceiptToStatus(state, posted, 'SAS111').state.status).toBe('approved');
+  });
+
+  it('walks a slip sent → approved → through the gate with its pass', () => {
+    const state = [imported, sas2xx('SAS211', '1'), slipGate].reduce(
+      (current, each) => applyReceiptToStatus(current, each, 'SAS111').state,
+      at('sent'),
+    );
+    expect(state.status).toBe('gatePassed');
+    expect(applyReceiptToStatus(state, posted, 'SAS111').state.status).toBe('gatePassed');
+  });
+
+  it('is indifferent to the order and repetition of SAS201 / SAS211 receipts', () => {
+    for (const type of ['SAS201', 'SAS211'] as const) {
+      const kind = type === 'SAS201' ? 'SAS101' : 'SAS111';
+      const receipts = [
+        imported,
+        sas2xx(type, 'Y'),
+        sas2xx(type, '2'),
+        sas2xx(type, '1', '2025-03-14 12:00:00'),
+      ];
+      fc.assert(
+        fc.property(
+          fc.array(fc.constantFrom(...receipts), { minLength: 0, maxLength: 8 }),
+          fc.shuffledSubarray(receipts, { minLength: receipts.length }),
+          (noise, ordered) => {
+            const end = [...ordered, ...noise].reduce(
+              (current, each) => applyReceiptToStatus(current, each, kind).state,
+              at('sent'),
+            );
+            expect(end.status).toBe('approved');
+          },
+        ),
+        { numRuns: 100 },
+      );
+    }
+  });
+
+  it('rejects a form and approves its re-declaration; the old 退单, repeated late, changes nothing', () => {
+    const actor = createActor(documentMachine, { input: { ...at('sent'), kind: 'SAS101' } }).start();
+    actor.send({ type: 'RECEIPT', receipt: sas2xx('SAS201', '3') });
+    expect(actor.getSnapshot().value).toBe('rejected');
+    actor.send({ type: 'REDECLARE' });
+    actor.send({ type: 'QUEUE' });
+    actor.send({ type: 'SENT' });
+    actor.send({ type: 'RECEIPT', receipt: sas2xx('SAS201', '3') });
+    expect(actor.getSnapshot().value).toBe('sent');
+    actor.send({ type: 'RECEIPT', receipt: sas2xx('SAS201', '1', '2025-03-15 09:00:00') });
+    actor.send({ type: 'RECEIPT', receipt: slipGate });
+    expect(actor.getSnapshot().value).toBe('approved');
+    expect(actor.getSnapshot().context.kind).toBe('SAS101');
+    actor.stop();
+  });
+
+  it('takes a slip whose import failed back through a resend, with a late failure ignored', () => {
+    const actor = createActor(documentMachine, { input: { ...at('sent'), kind: 'SAS111' } }).start();
+    actor.send({ type: 'RECEIPT', receipt: importFailed });
+    expect(actor.getSnapshot().value).toBe('importFailed');
+    actor.send({ type: 'REDECLARE' });
+    actor.send({ type: 'QUEUE' });
+    actor.send({ type: 'SENT' });
+    actor.send({ type: 'RECEIPT', receipt: imported });
+    actor.send({ type: 'RECEIPT', receipt: importFailed });
+    actor.send({ type: 'RECEIPT', receipt: sas2xx('SAS211', '1') });
+    actor.send({ type: 'RECEIPT', receipt: slipGate });
+    actor.send({ type: 'RECEIPT', receipt: posted });
+    expect(actor.getSnapshot().value).toBe('gatePassed');
     actor.stop();
   });
 });

@@ -62,3 +62,21 @@ export const gatePassed = (seqNo: string, passportNo: string, qd: string) =>
     <SasPassportBsc><passportNo>${passportNo}</passportNo><rltNo>${qd}</rltNo><stucd>2</stucd></SasPassportBsc>`,
     { id: `SAS223-${passportNo}`, total: 1, current: 1 },
   );
+
+/** SAS201: customs' decision on a 业务申报表 (1 通过 2 转人工 3 退单), naming it by its form number. */
+export const formDecision = (seqNo: string, sasDclNo: string, manageResult = '1', manageDate?: string) =>
+  packageReceipt(
+    'SAS201',
+    `${approval({ etpsPreentNo: seqNo, businessId: sasDclNo, manageResult, ...(manageDate && { manageDate }) })}
+    <SasDclBsc><sasDclNo>${sasDclNo}</sasDclNo><sasDclPreentNo>${seqNo}</sasDclPreentNo><emapvMarkcd>${manageResult}</emapvMarkcd></SasDclBsc>`,
+    { id: `SAS201-${sasDclNo}-${manageResult}`, total: 1, current: 1 },
+  );
+
+/** SAS211: customs' decision on an 出入库单. */
+export const slipDecision = (seqNo: string, sasStockNo: string, manageResult = '1', manageDate?: string) =>
+  packageReceipt(
+    'SAS211',
+    `${approval({ etpsPreentNo: seqNo, businessId: sasStockNo, manageResult, ...(manageDate && { manageDate }) })}
+    <SasStockBsc><sasStockNo>${sasStockNo}</sasStockNo><sasStockPreentNo>${seqNo}</sasStockPreentNo></SasStockBsc>`,
+    { id: `SAS211-${sasStockNo}-${manageResult}`, total: 1, current: 1 },
+  );

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { counterAllocator } from '../../../shared/customs/batching';
 import { statusRank } from '../../../shared/customs/lifecycle/document-status';
+import type { CustomsDocumentModel } from '../../../shared/customs/model/customs-document';
 import type { Inv101Document } from '../../../shared/customs/model/inv101';
 import type { Sas121Document } from '../../../shared/customs/model/sas121';
 import { customsDateOf } from '../../../shared/domain';
@@ -384,14 +385,14 @@ describe('changeDocument and withdrawDocument', () => {
     await batchPending(db, { deviceId, now });
     const [list] = await rowsOf(db);
     await markSent(db, list!.id, { outcome: 'accepted' }, now);
-    const setRmk = (document: Inv101Document | Sas121Document) =>
+    const setRmk = (document: CustomsDocumentModel) =>
       document.kind === 'INV101' ? { ...document, head: { ...document.head, rmk: '已更正' } } : document;
     expect((await refusal(changeDocument(db, list!.id, setRmk, { now }))).code).toBe('documentLocked');
 
     await applyReceipt(db, incoming(commonResponse(list!.etpsInnerInvtNo, '202500000000000021')));
     await applyReceipt(db, incoming(listApproval('202500000000000021', 'QD010125I000000004', '3')));
     expect((await db.declarations.get(list!.id))?.state.status).toBe('rejected');
-    const doubled = (document: Inv101Document | Sas121Document) =>
+    const doubled = (document: CustomsDocumentModel) =>
       document.kind === 'INV101'
         ? { ...document, lines: document.lines.map((l) => ({ ...l, dclQty: '99' })) }
         : document;

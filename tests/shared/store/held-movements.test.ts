@@ -6,6 +6,7 @@ import { book, deviceId, dump, lineFor, movement, recordedAt, seededStore } from
 describe('heldMovements', () => {
   it('names the pending movements batching leaves pending, with the reason, and writes nothing', async () => {
     const db = await seededStore();
+    // Its processor has no customs codes, so no 业务申报表 can name it.
     const processing = movement('processingOut', [lineFor('processingOut', '1', 0)]);
     await postMovements(db, [movement('entryFromAbroad', [lineFor('entryFromAbroad', '5', 0)]), processing], {
       deviceId,
@@ -16,7 +17,7 @@ describe('heldMovements', () => {
     expect(held).toEqual([
       expect.objectContaining({
         movementId: processing.id,
-        code: 'businessDeclarationChain',
+        code: 'missingCounterparty',
         bookId: book.id,
         kind: 'processingOut',
       }),
@@ -25,9 +26,7 @@ describe('heldMovements', () => {
 
     // The same reason batchPending gives, and once batched the declared movement is no longer pending.
     const batched = await batchPending(db, { deviceId, now });
-    expect(batched.held.map((h) => [h.movementId, h.code])).toEqual([
-      [processing.id, 'businessDeclarationChain'],
-    ]);
+    expect(batched.held.map((h) => [h.movementId, h.code])).toEqual([[processing.id, 'missingCounterparty']]);
     expect(await heldMovements(db, { now })).toHaveLength(1);
   });
 

@@ -164,13 +164,13 @@ describe('batchMovements: properties', () => {
 });
 
 describe('batchMovements: rules', () => {
-  it('keeps undeclared kinds out and holds the 出入库单 chain with its reason', () => {
+  it('keeps undeclared kinds out and declares the 出入库单 chain under a 业务申报表 first', () => {
     const relocate = movementOf('relocate', [{ seqno: 1, qty: '1' }]);
     const repair = movementOf('processingOut', [{ seqno: 1, qty: '1' }]);
     const { drafts, held } = batchMovements(inputOf([relocate, repair]), optionsOf());
-    expect(drafts).toEqual([]);
+    expect(drafts.map((draft) => draft.messageType)).toEqual(['SAS101']);
     expect(held).toEqual([
-      expect.objectContaining({ movementId: repair.id, code: 'businessDeclarationChain' }),
+      expect.objectContaining({ movementId: repair.id, code: 'awaitingBusinessDeclaration' }),
     ]);
   });
 

@@ -54,6 +54,11 @@ export function bookLineOf(gdsSeqno: number): BookLine {
 
 export const bookLines = Array.from({ length: 120 }, (_, index) => bookLineOf(index + 1));
 
+/** The kinds declared by 出入库单 under a 业务申报表 (out for processing or display, and back). */
+export const chainKinds = (Object.keys(kinds) as MovementKind[]).filter(
+  (kind) => kinds[kind].declare && !(kinds[kind].documents as readonly string[]).includes('INV101'),
+);
+
 /** The kinds the batching turns into 核注清单 (and gate passes). */
 export const listKinds = (Object.keys(kinds) as MovementKind[]).filter(
   (kind) => kinds[kind].declare && (kinds[kind].documents as readonly string[]).includes('INV101'),
@@ -80,6 +85,7 @@ export function movementOf(
     occurredAt,
     customsDate: customsDateOf(occurredAt),
     ...(kinds[kind].counterparty !== 'none' && { counterparty }),
+    ...(kinds[kind].needsPurpose && { purpose: 'repair' as const }),
   };
 }
 

@@ -1,0 +1,57 @@
+import type { BusinessFormRef } from '../customs/batching';
+import type { Sas101Document } from '../customs/model/sas101';
+import { addDecimal, type DecimalString } from '../domain/decimal';
+import type { ZonebookDb } from './db';
+import type { DeclarationRow } from './declaration-rows';
+
+export interface StoredBusinessForms {
+  /** The forms of the books, as the batching reads them. */
+  readonly refs: BusinessFormRef[];
+  /** A form's row id by its enterprise-internal number. */
+  readonly idOf: ReadonlyMap<string, string>;
+}
+
+/**
+ * The 业务申报表 of some books, with what their live outbound 出入库单 already carry per book line, so
+ * the batching reuses a form rather than making another. Read inside the caller's transaction; only
+ * called when a movement of the chain is pending, since it reads every document of those books.
+ */
+export async function businessFormsOf(
+  db: ZonebookDb,
+  bookIds: readonly string[],
+): Promise<StoredBusinessForms> {
+  if (bookIds.length === 0) return { refs: [], idOf: new Map() };
+  const rows = (
+    await db.declarations
+      .where('bookId')
+      .anyOf([...bookIds])
+      .toArray()
+  ).filter((row) => row.messageType === 'SAS101' || row.messageType === 'SAS111');
+  const slippedOut = new Map<string, Record<string, DecimalString>>();
+  for (const slip of rows) {
+    if (slip.document.kind !== 'SAS111' || slip.formId === undefined || slip.ieFlag !== 'E') continue;
+    if (slip.state.status === 'withdrawn') continue;
+    const carried = slippedOut.get(slip.formId) ?? {};
+    for (const line of slip.document.lines) {
+      const key = String(line.oriactGdsSeqno);
+      carried[key] = addDecimal(carried[key] ?? '0', line.dclQty);
+    }
+    slippedOut.set(slip.formId, carried);
+  }
+  const forms = rows.filter(
+    (row): row is DeclarationRow & { document: Sas101Document } => row.document.kind === 'SAS101',
+  );
+  return {
+    refs: forms
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((row) => ({
+        etpsPreentNo: row.etpsInnerInvtNo,
+        bookId: row.bookId,
+        document: row.document,
+        status: row.state.status,
+        ...(row.customsNo !== undefined && { sasDclNo: row.customsNo }),
+        slippedOut: slippedOut.get(row.id) ?? {},
+      })),
+    idOf: new Map(forms.map((row) => [row.etpsInnerInvtNo, row.id])),
+  };
+}
