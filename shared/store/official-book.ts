@@ -1,5 +1,6 @@
 import type { BookLine as CustomsBookLine } from '../customs/receipts/receipt';
 import {
+  addDecimal,
   compareDecimal,
   Decimal,
   fromDecimal,
@@ -61,4 +62,18 @@ export function officialLinesOf(
       },
     ];
   });
+}
+
+/** How far customs' counters of a line have run: 入仓 and 实减 only ever grow. */
+const progressOf = (row: OfficialBookLineRow) => addDecimal(row.inQty ?? '0', row.actlRedcQty ?? '0');
+
+/**
+ * Whether an INV211's line may replace the one kept: a later receipt wins. Receipts sent within the same
+ * second (customs writes send_time to the second, and posts several lists at once) are told apart by the
+ * line's own counters, which only grow, so a late-delivered older receipt never overwrites a newer line.
+ */
+export function isNewerOfficialLine(stored: OfficialBookLineRow | undefined, candidate: OfficialBookLineRow) {
+  if (stored === undefined) return true;
+  if (candidate.asOf !== stored.asOf) return candidate.asOf > stored.asOf;
+  return compareDecimal(progressOf(candidate), progressOf(stored)) >= 0;
 }

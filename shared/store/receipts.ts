@@ -19,7 +19,7 @@ import { newId } from '../domain/ids';
 import type { ZonebookDb } from './db';
 import { declaresMovements } from './declarations';
 import type { DeclarationRow, ReceiptRow } from './declaration-rows';
-import { officialLinesOf } from './official-book';
+import { isNewerOfficialLine, officialLinesOf } from './official-book';
 import type { JournalRow } from './rows';
 
 /** What became of one incoming message. Only `refused` asks the caller to quarantine the file. */
@@ -551,7 +551,7 @@ async function recordOfficialBook(db: ZonebookDb, receipt: Receipt, receiptId: s
     rows.map((row) => [row.putrecNo, row.gdsSeqno] as [string, number]),
   );
   // A late INV211 from before the last one applied never overwrites the newer book line.
-  const newer = rows.filter((row, index) => (stored[index]?.asOf ?? '') <= row.asOf);
+  const newer = rows.filter((row, index) => isNewerOfficialLine(stored[index], row));
   if (newer.length > 0) await db.officialBookLines.bulkPut(newer);
 }
 

@@ -377,6 +377,19 @@ describe('applyReceipt', () => {
     expect(await applyReceipt(db, incoming(first))).toMatchObject({ kind: 'applied', outcome: 'posted' });
     expect(await db.officialBookLines.count()).toBe(2);
   });
+
+  it('keeps the newer book line when an older INV211 of the same second arrives late', async () => {
+    const db = await seededStore();
+    // Two postings of book line 1 in one customs second: in 10 then out 4. The later one is delivered first.
+    const later = listPosted('ZB-A', 'QD010125E000000041', [{ gdsSeqno: 1, inQty: '10', actlRedcQty: '4' }]);
+    const earlier = listPosted('ZB-B', 'QD010125I000000040', [{ gdsSeqno: 1, inQty: '10' }]);
+    await applyReceipt(db, incoming(later));
+    await applyReceipt(db, incoming(earlier));
+    expect(await db.officialBookLines.get([book.putrecNo, 1])).toMatchObject({
+      stock: '6',
+      actlRedcQty: '4',
+    });
+  });
 });
 
 describe('changeDocument and withdrawDocument', () => {
