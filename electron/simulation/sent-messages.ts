@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exchangeFolders } from '../customs/endpoints/exchange-folders';
 import { archiveIndexFileName, type ArchiveRecord } from '../customs/endpoints/message-archive';
-import { readDeclaration } from '../customs/sandbox/read-declaration';
+import { readDeclaration, type Declaration } from '../customs/sandbox/read-declaration';
 
 /** One message the app wrote to OutBox, as read back from the endpoint's archive. */
 export interface SentMessage {
-  readonly kind: 'INV101' | 'SAS121' | 'unreadable';
+  readonly kind: Declaration['kind'] | 'unreadable';
   readonly etpsInnerNo: string;
   readonly name: string;
 }

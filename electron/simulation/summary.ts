@@ -16,6 +16,9 @@ export interface SimulationSummary {
   documents: number;
   lists: number;
   passes: number;
+  /** 业务申报表 and the 出入库单 declared under them (goods out for processing or display, and back). */
+  businessForms: number;
+  stockSlips: number;
   messagesWritten: number;
   /** A document sent under two numbers, or two documents under one number. */
   duplicateSubmissions: number;
@@ -35,7 +38,7 @@ export interface SimulationSummary {
   unsettled: number;
   /** Declarable movements neither held nor in a live (not withdrawn) document. */
   lostMovements: number;
-  /** Every document finished: lists posted, passes through the gate. */
+  /** Every document finished: lists posted, passes and slips through the gate, forms approved. */
   everythingPosted: boolean;
   /**
    * On every book line customs has finished with (no movement of it waiting in an unposted document),
@@ -78,7 +81,16 @@ export async function summarise(input: SummaryInput): Promise<SimulationSummary>
     db.receipts.where('disposition').equals('applied').toArray(),
   ]);
   const byId = new Map(documents.map((row) => [row.id, row]));
-  const settlement = (row: DeclarationRow) => settlementOf(row, officer, (id) => byId.get(id));
+  const passesOf = new Map<string, DeclarationRow[]>();
+  for (const row of documents)
+    if (row.listId !== undefined) passesOf.set(row.listId, [...(passesOf.get(row.listId) ?? []), row]);
+  const settlement = (row: DeclarationRow) =>
+    settlementOf(
+      row,
+      officer,
+      (id) => byId.get(id),
+      (id) => passesOf.get(id) ?? [],
+    );
   const everRejected = new Set(
     receipts.filter((receipt) => receipt.outcome === 'rejected').map((receipt) => receipt.documentId),
   );
@@ -108,6 +120,8 @@ export async function summarise(input: SummaryInput): Promise<SimulationSummary>
     documents: documents.length,
     lists: documents.filter((row) => row.messageType === 'INV101').length,
     passes: documents.filter((row) => row.messageType === 'SAS121').length,
+    businessForms: documents.filter((row) => row.messageType === 'SAS101').length,
+    stockSlips: documents.filter((row) => row.messageType === 'SAS111').length,
     messagesWritten: input.sent.length,
     duplicateSubmissions: duplicateSubmissions(documents, input.sent),
     posted: documents.filter(isDone).length,
@@ -131,7 +145,7 @@ export async function summarise(input: SummaryInput): Promise<SimulationSummary>
 
 /**
  * Counts what idempotency must prevent: a number the OutBox saw that is not exactly one stored document
- * of that kind, and a movement carried to customs by two different numbers (lists, or gate passes).
+ * of that kind, and a movement carried to customs by two different numbers (lists or slips, or passes).
  */
 function duplicateSubmissions(documents: readonly DeclarationRow[], sent: readonly SentMessage[]): number {
   const byNumber = new Map<string, DeclarationRow[]>();
@@ -142,7 +156,7 @@ function duplicateSubmissions(documents: readonly DeclarationRow[], sent: readon
   const sentNumbers = new Set(sent.map((message) => `${message.kind}:${message.etpsInnerNo}`));
   let duplicates = 0;
   for (const key of sentNumbers) if ((byNumber.get(key)?.length ?? 0) !== 1) duplicates += 1;
-  for (const kind of ['INV101', 'SAS121'] as const) {
+  for (const kind of ['INV101', 'SAS111', 'SAS121'] as const) {
     const numbersOfMovement = new Map<string, Set<string>>();
     for (const row of documents) {
       if (row.messageType !== kind || !sentNumbers.has(`${kind}:${row.etpsInnerInvtNo}`)) continue;
@@ -157,8 +171,9 @@ function duplicateSubmissions(documents: readonly DeclarationRow[], sent: readon
 /**
  * The book lines customs has not finished with: touched by a declarable movement that is not in a
  * posted document and that moves goods onto or off customs' book. Goods merely moving between our own
- * custody accounts (out for processing, on display) do not count; goods going into transit to another
- * zone do, since customs takes them off the book when the transfer list is posted.
+ * custody accounts (out for processing, on display, declared by 出入库单 that customs never posts) do not
+ * count; goods going into transit to another zone do, since customs takes them off the book when the
+ * transfer list is posted.
  */
 function linesAwaitingCustoms(
   journal: readonly JournalRow[],

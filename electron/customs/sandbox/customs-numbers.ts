@@ -26,3 +26,14 @@ export const entrySeqNo = (ie: 'I' | 'E', instant: Date, serial: number): string
 /** EnvelopInfo/message_id: sender + receiver + time + 11-digit serial (CUS0000E0100002024073011480300878902307). */
 export const receiptMessageId = (receiverId: string, instant: Date, serial: number): string =>
   `CUS0000${receiverId}${compactTime(instant)}${pad(serial, 11)}`;
+
+/**
+ * 申报表编号 and 出入库单编号: their real formats are not known (customs-domain.md §1.6, §1.7), so the
+ * sandbox makes 18-character numbers in the list's pattern [INF]: SB + district + yy + business type +
+ * 9-digit serial for a form, CK + district + yy + I/E + 9-digit serial for a slip.
+ */
+export const sasDclNo = (district: string, businessTypecd: string, instant: Date, serial: number): string =>
+  `SB${district}${yearOf(instant).slice(2)}${businessTypecd}${pad(serial, 9)}`;
+
+export const sasStockNo = (district: string, ie: 'I' | 'E', instant: Date, serial: number): string =>
+  `CK${district}${yearOf(instant).slice(2)}${ie}${pad(serial, 9)}`;

@@ -1,15 +1,17 @@
 import type { z } from 'zod';
 import { Inv101Document } from '../../../shared/customs/model/inv101';
+import { Sas101Document } from '../../../shared/customs/model/sas101';
+import { Sas111Document } from '../../../shared/customs/model/sas111';
 import { Sas121Document } from '../../../shared/customs/model/sas121';
 import { childNamed, childText, parseXmlTree, type XmlNode } from '../../../shared/customs/receipts/xml-tree';
 
 /**
- * Customs' side of our import form: reads an INV101 or SAS121 as the Single Window client takes it from
- * OutBox (Signature/Object/Package/…/BussinessData{DelcareFlag, InvtMessage | PassPortMessage}),
- * leniently — any namespace, empty elements as absent, unknown elements ignored — and then checks it with
- * the document rules, so a refusal names the element to fix.
+ * Customs' side of our import form: reads an INV101, SAS101, SAS111 or SAS121 as the Single Window client
+ * takes it from OutBox (Signature/Object/Package/…/BussinessData{DelcareFlag, InvtMessage | AppMessage |
+ * StockMessage | PassPortMessage}), leniently — any namespace, empty elements as absent, unknown elements
+ * ignored — and then checks it with the document rules, so a refusal names the element to fix.
  */
-export type Declaration = Inv101Document | Sas121Document;
+export type Declaration = Inv101Document | Sas101Document | Sas111Document | Sas121Document;
 
 export type DeclarationRead =
   | { readonly ok: true; readonly document: Declaration; readonly declare: boolean }
@@ -30,9 +32,20 @@ const integerFields = new Set([
   'applyTbSeqno',
   'passportSeqNo',
   'rltGdsSeqno',
+  'sasDclSeqno',
+  'oriactGdsSeqno',
+  'sasStockSeqno',
 ]);
-/** PassportAcmp spells its fields its own way. */
-const renamed: Readonly<Record<string, string>> = { rtlBillTypecd: 'rltTbTypecd', rtlBillNo: 'rltNo' };
+/**
+ * Fields the import forms spell their own way: PassportAcmp's RtlBill*, StockHead's *EtpsNo, and the
+ * MaserCuscd of one client library's AppHead (customs-domain.md §1.3).
+ */
+const renamed: Readonly<Record<string, string>> = {
+  rtlBillTypecd: 'rltTbTypecd',
+  rtlBillNo: 'rltNo',
+  areainEtpsNo: 'areainEtpsno',
+  maserCuscd: 'masterCuscd',
+};
 
 const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
@@ -53,6 +66,8 @@ const childrenNamed = (node: XmlNode, name: string) => node.children.filter((chi
 
 const elementOf: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   INV101: { head: 'InvtHeadType', lines: 'InvtListType' },
+  SAS101: { head: 'AppHead', lines: 'AppGoods' },
+  SAS111: { head: 'StockHead', lines: 'StockGoods' },
   SAS121: { head: 'PassportHead', lines: 'PassportList', related: 'PassportAcmp' },
 };
 
@@ -98,6 +113,8 @@ export function readDeclaration(xml: string): DeclarationRead {
   }
   if (body?.name === 'InvtMessage') return readInv101(body, delcareFlag);
   if (body?.name === 'PassPortMessage') return readSas121(body, delcareFlag);
+  if (body?.name === 'AppMessage') return readSas101(body, delcareFlag);
+  if (body?.name === 'StockMessage') return readSas111(body, delcareFlag);
   return refusal(
     'import',
     [`不支持的报文 (unsupported message): ${body?.name ?? envelopeType ?? 'none'}`],
@@ -148,6 +165,54 @@ function readSas121(message: XmlNode, delcareFlag: string): DeclarationRead {
       'import',
       parsed.error.issues.map((issue) => issueText('SAS121', issue)),
       'SAS121',
+      etpsInnerNo,
+    );
+  return { ok: true, document: parsed.data, declare };
+}
+
+/** AppMessage{AppHead, AppGoods…}: without ChgTmsCnt (one client library writes none) it is a first filing. */
+function readSas101(message: XmlNode, delcareFlag: string): DeclarationRead {
+  const headNode = childNamed(message, 'AppHead');
+  const head = headNode ? recordOf(headNode) : {};
+  const etpsInnerNo = typeof head.etpsPreentNo === 'string' ? head.etpsPreentNo : undefined;
+  const declare = declareOf(delcareFlag);
+  if (declare === null)
+    return refusal('import', [`DelcareFlag 只能是 0 或 1 (got ${delcareFlag})`], 'SAS101', etpsInnerNo);
+  const { seqNo, ...rest } = head;
+  const parsed = Sas101Document.safeParse({
+    kind: 'SAS101',
+    head: { chgTmsCnt: 0, ...rest, ...(seqNo !== undefined && { sasDclPreentNo: String(seqNo) }) },
+    lines: childrenNamed(message, 'AppGoods').map(recordOf),
+  });
+  if (!parsed.success)
+    return refusal(
+      'import',
+      parsed.error.issues.map((issue) => issueText('SAS101', issue)),
+      'SAS101',
+      etpsInnerNo,
+    );
+  return { ok: true, document: parsed.data, declare };
+}
+
+/** StockMessage{StockHead, StockGoods…}. */
+function readSas111(message: XmlNode, delcareFlag: string): DeclarationRead {
+  const headNode = childNamed(message, 'StockHead');
+  const head = headNode ? recordOf(headNode) : {};
+  const etpsInnerNo = typeof head.etpsPreentNo === 'string' ? head.etpsPreentNo : undefined;
+  const declare = declareOf(delcareFlag);
+  if (declare === null)
+    return refusal('import', [`DelcareFlag 只能是 0 或 1 (got ${delcareFlag})`], 'SAS111', etpsInnerNo);
+  const { seqNo, ...rest } = head;
+  const parsed = Sas111Document.safeParse({
+    kind: 'SAS111',
+    head: { chgTmsCnt: 0, ...rest, ...(seqNo !== undefined && { sasStockPreentNo: String(seqNo) }) },
+    lines: childrenNamed(message, 'StockGoods').map(recordOf),
+  });
+  if (!parsed.success)
+    return refusal(
+      'import',
+      parsed.error.issues.map((issue) => issueText('SAS111', issue)),
+      'SAS111',
       etpsInnerNo,
     );
   return { ok: true, document: parsed.data, declare };

@@ -46,6 +46,12 @@ export interface SandboxBookLine {
   /** The list and its line that last posted here (invtNo / invtGNo). */
   invtNo?: string;
   invtGNo?: number;
+  /**
+   * Goods of the line out of the zone under approved 出入库单 (processing, repair, testing, display) and
+   * not back yet: still on the book, so the stock keeps them, but not in the zone to send out again.
+   * Absent in states written before the sandbox read slips.
+   */
+  outOnSlips?: DecimalString;
   /** Created by a list (modfMarkcd 3 on its first INV211) rather than seeded. */
   addedByList: boolean;
   postings: number;
@@ -97,6 +103,25 @@ export const stockOf = (line: SandboxBookLine): DecimalString =>
 /** What an E list may still take: the stock less what approved, unposted lists have already reserved. */
 export const availableOf = (line: SandboxBookLine): DecimalString =>
   subtractDecimal(stockOf(line), line.prevdRedcQty);
+
+/**
+ * What an outbound 出入库单 may still take out of the zone: the stock, with goods customs has already
+ * approved in (预增, their list approved) and less what approved lists will take (预减), less what is
+ * out on slips already [INF: customs' own rule for slips is not documented].
+ */
+export const inZoneOf = (line: SandboxBookLine): DecimalString => {
+  const out = line.outOnSlips ?? '0';
+  return subtractDecimal(
+    subtractDecimal(addDecimal(stockOf(line), line.prevdIncQty), line.prevdRedcQty),
+    isNegativeDecimal(out) ? '0' : out,
+  );
+};
+
+/** Goods leave the zone (E) or come back (I) under an approved slip; the book's figures stay as they are. */
+export function moveOnSlip(line: SandboxBookLine, ie: 'I' | 'E', qty: DecimalString) {
+  const out = line.outOnSlips ?? '0';
+  line.outOnSlips = ie === 'E' ? addDecimal(out, qty) : subtractDecimal(out, qty);
+}
 
 /** avgPrice: the line's declared unit price (customs reprices in USD; the sandbox keeps the declared one). */
 export const avgPriceOf = (line: SandboxBookLine): DecimalString => line.dclUprcAmt ?? '0';

@@ -2,6 +2,7 @@ import type { Inv101Document } from '../../../shared/customs/model/inv101';
 import { addDecimal, compareDecimal, subtractDecimal } from '../../../shared/domain/decimal';
 import { sha256Hex } from '../endpoints/sha256';
 import { validateMessage } from '../xsd-validate';
+import { sasDclBsc, sasDclDts, sasStockBsc, sasStockDts, type ChainFlags } from './chain-receipts';
 import * as numbers from './customs-numbers';
 import { customsDateTime, envelopeTime } from './customs-time';
 import {
@@ -12,6 +13,7 @@ import {
   generatedDeclaration,
   type ListFlags,
 } from './list-receipts';
+import { reviewForm } from './form-review';
 import { reviewList } from './list-review';
 import { SandboxOptions, type SandboxOptionsInput } from './options';
 import { sasPassportBsc, sasPassportDts, sasPassportRlts, type PassFlags } from './pass-receipts';
@@ -20,6 +22,7 @@ import { readDeclaration, type Declaration } from './read-declaration';
 import { renderCommonResponse, renderPackageReceipt, type XmlRecord } from './receipt-xml';
 import {
   bookKey,
+  moveOnSlip,
   openingLine,
   postedLine,
   postQuantity,
@@ -29,14 +32,17 @@ import {
   type PostedBookLine,
 } from './sandbox-book';
 import { realClock, type SandboxClock } from './sandbox-clock';
+import { reviewSlip } from './slip-review';
 import {
   documentKey,
   emptySandboxState,
   type AgendaEntry,
   type AgendaTask,
   type DocumentRecord,
+  type FormRecord,
   type ListRecord,
   type PassRecord,
+  type SlipRecord,
   type ReceiptFile,
   type SandboxState,
   type TakenMessage,
@@ -74,9 +80,10 @@ export type MessageStanding = 'new' | 'identical' | 'newVersion' | 'conflict' | 
 /**
  * The sandbox customs, transport-neutral: it takes one message at a time as the Single Window client
  * takes a file, answers with CommonResponeMessage, and then, on its clock, behaves as customs does —
- * approval or 退单 (INV201/SAS221), the generated declaration (INV202), the gate (SAS223) and the posting
- * with the book lines (INV211) — keeping its own copy of the book, and injecting the faults its options
- * ask for. All work runs one job at a time; the state is persisted after each.
+ * approval or 退单 (INV201, SAS201, SAS211, SAS221), the generated declaration (INV202), the gate (SAS223)
+ * and the posting with the book lines (INV211) — keeping its own copy of the book, and injecting the
+ * faults its options ask for. Goods out under an 出入库单 stay on its book: a slip moves nothing posted,
+ * only what of the book is in the zone. All work runs one job at a time; the state is persisted after each.
  */
 export interface SandboxCustoms {
   /** Takes a message; its answer follows unless the client crashes on it. */
@@ -100,10 +107,14 @@ export interface SandboxCustoms {
 
 const successText: Readonly<Record<string, string>> = {
   INV101: '保税核注清单申报服务调用成功',
+  SAS101: '业务申报表申报服务调用成功',
+  SAS111: '出入库单申报服务调用成功',
   SAS121: '核放单申报服务调用成功',
 };
 const draftText: Readonly<Record<string, string>> = {
   INV101: '保税核注清单暂存服务调用成功',
+  SAS101: '业务申报表暂存服务调用成功',
+  SAS111: '出入库单暂存服务调用成功',
   SAS121: '核放单暂存服务调用成功',
 };
 const busyText =
@@ -119,8 +130,35 @@ const etpsInnerNoOf = (document: Declaration) =>
 const districtOf = (document: Declaration) =>
   document.kind === 'INV101' ? document.head.dclPlcCuscd : document.head.masterCuscd;
 
-const ieOf = (document: Declaration) =>
-  document.kind === 'INV101' ? document.head.impexpMarkcd : document.head.ioTypecd;
+const ieOf = (document: Declaration): 'I' | 'E' => {
+  switch (document.kind) {
+    case 'INV101':
+      return document.head.impexpMarkcd;
+    case 'SAS121':
+      return document.head.ioTypecd;
+    case 'SAS111':
+      return document.head.stockTypecd;
+    case 'SAS101':
+      return document.head.directionTypecd === 'I' ? 'I' : 'E';
+  }
+};
+
+/** The pre-entry number a message names: empty on a first filing, customs' own after that. */
+const seqNoOf = (document: Declaration): string | undefined => {
+  switch (document.kind) {
+    case 'SAS101':
+      return document.head.sasDclPreentNo;
+    case 'SAS111':
+      return document.head.sasStockPreentNo;
+    default:
+      return document.head.seqNo;
+  }
+};
+
+/** The documents a gate pass carries goods for. */
+type Carrier = ListRecord | SlipRecord;
+const isCarrier = (record: DocumentRecord | undefined): record is Carrier =>
+  record?.kind === 'INV101' || record?.kind === 'SAS111';
 
 /** A draft and its declaration differ even with the same content. */
 const fingerprintOf = (document: Declaration, declare: boolean) =>
@@ -191,10 +229,23 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
     if (task.kind === 'deliver') return config.emit({ kind: 'receipt', file: task.file });
     const record = state.documents[task.key];
     if (!record || record.version !== task.version) return;
-    if (task.kind === 'decide')
-      return record.kind === 'INV101' ? decideList(record, task.final) : decidePass(record, task.final);
+    if (task.kind === 'decide') {
+      switch (record.kind) {
+        case 'INV101':
+          return decideList(record, task.final);
+        case 'SAS101':
+          return decideForm(record, task.final);
+        case 'SAS111':
+          return decideSlip(record, task.final);
+        case 'SAS121':
+          return decidePass(record, task.final);
+      }
+    }
     if (task.kind === 'declaration' && record.kind === 'INV101') return issueDeclaration(record);
-    if (task.kind === 'gate') return record.kind === 'INV101' ? autoGate(record) : passGate(record);
+    if (task.kind === 'gate') {
+      if (record.kind === 'SAS121') return passGate(record);
+      if (isCarrier(record)) return autoGate(record);
+    }
     if (task.kind === 'post' && record.kind === 'INV101') return postList(record);
   }
 
@@ -248,9 +299,12 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
     heads: readonly XmlRecord[],
     lines: readonly XmlRecord[] = [],
   ): Promise<void> {
+    // SAS211's schema puts CheckInfo after the slip's lines; the others put it with the head.
     // INV202 is read without PocketInfo by the production bridge we follow; every other receipt has one.
     const pocketId = messageType === 'INV202' ? undefined : `${businessId}-${random.hex32()}`;
-    for (const pocket of pocketsOf(messageType, heads, lines, pocketId)) {
+    const trailing = messageType === 'SAS211' ? heads.filter((record) => record.name === 'CheckInfo') : [];
+    const leading = heads.filter((record) => !trailing.includes(record));
+    for (const pocket of pocketsOf(messageType, leading, [...lines, ...trailing], pocketId)) {
       const file = renderPocket(pocket);
       const delivered = random.chance(options.halfWrittenRate) ? { ...file, halfWritten: true } : file;
       // A reissue (回执补发送) carries a new message id: a new file with the same news.
@@ -290,6 +344,36 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
         sasPassportBsc(record, flags),
       ],
       [...sasPassportDts(record), ...sasPassportRlts(record)],
+    );
+
+  const formReceipt = (
+    record: FormRecord,
+    manageResult: string,
+    flags: ChainFlags,
+    reasons: readonly string[] = [],
+  ) =>
+    issue(
+      'SAS201',
+      record.customsNo,
+      [
+        approvalResult(record, manageResult, nowText()),
+        ...checkInfos(reasons),
+        sasDclBsc(record, flags, nowText()),
+      ],
+      sasDclDts(record),
+    );
+
+  const slipReceipt = (
+    record: SlipRecord,
+    manageResult: string,
+    flags: ChainFlags,
+    reasons: readonly string[] = [],
+  ) =>
+    issue(
+      'SAS211',
+      record.customsNo,
+      [approvalResult(record, manageResult, nowText()), sasStockBsc(record, flags), ...checkInfos(reasons)],
+      sasStockDts(record),
     );
 
   // ——— the client: import ———
@@ -348,7 +432,8 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
   }
 
   function firstFilingRefusal(document: Declaration): string | undefined {
-    const { seqNo, dclTypecd } = document.head;
+    const seqNo = seqNoOf(document);
+    const { dclTypecd } = document.head;
     if (seqNo !== undefined)
       return `预录入统一编号【${seqNo}】在系统中不存在 (no document with this pre-entry number; leave SeqNo empty on a first filing)`;
     if (dclTypecd !== '1')
@@ -358,7 +443,7 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
 
   /** Whether a different message under a used number may replace what customs holds (customs-domain.md §1.3). */
   function versionRefusal(existing: DocumentRecord, document: Declaration): string | undefined {
-    const { seqNo } = document.head;
+    const seqNo = seqNoOf(document);
     if (seqNo === undefined)
       return `导入报文中预录入统一编号为空，并且企业内部编号【${existing.etpsInnerNo}】与系统已有记录【${existing.seqNo}】的对应字段重复`;
     if (seqNo !== existing.seqNo)
@@ -367,8 +452,8 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
       return `单证【${existing.customsNo}】状态为 ${existing.status}，不允许变更或删除 (a ${existing.status} document cannot be changed; declare an adjusting document instead)`;
     if (existing.status === 'reviewing' || existing.status === 'manualReview')
       return `单证【${existing.customsNo}】正在审核中，请待审核结果后再变更 (still under review; wait for the result before changing it)`;
-    if (existing.kind === 'INV101' && Object.keys(existing.allotted).length > 0)
-      return `清单【${existing.customsNo}】已有核放单，不允许变更或删除 (gate passes already carry its goods; cancel them first)`;
+    if (isCarrier(existing) && Object.keys(existing.allotted).length > 0)
+      return `单证【${existing.customsNo}】已有核放单，不允许变更或删除 (gate passes already carry its goods; cancel them first)`;
     return undefined;
   }
 
@@ -398,6 +483,30 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
         passed: {},
         postingScheduled: false,
       };
+    } else if (document.kind === 'SAS101') {
+      state.counters.form = (state.counters.form ?? 0) + 1;
+      record = {
+        ...base,
+        kind: 'SAS101',
+        customsNo: numbers.sasDclNo(
+          districtOf(document),
+          document.head.businessTypecd,
+          instant,
+          state.counters.form,
+        ),
+        document,
+      };
+    } else if (document.kind === 'SAS111') {
+      state.counters.slip = (state.counters.slip ?? 0) + 1;
+      record = {
+        ...base,
+        kind: 'SAS111',
+        customsNo: numbers.sasStockNo(districtOf(document), ieOf(document), instant, state.counters.slip),
+        document,
+        links: [],
+        allotted: {},
+        passed: {},
+      };
     } else {
       state.counters.pass += 1;
       record = {
@@ -421,6 +530,11 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
     } else if (existing.kind === 'SAS121' && document.kind === 'SAS121') {
       releasePass(existing);
       existing.document = document;
+    } else if (existing.kind === 'SAS111' && document.kind === 'SAS111') {
+      releaseSlip(existing);
+      existing.document = document;
+    } else if (existing.kind === 'SAS101' && document.kind === 'SAS101') {
+      existing.document = document;
     }
     existing.version += 1;
     return existing;
@@ -435,10 +549,20 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
     record.links = [];
   }
 
+  /** Undoes what an approved slip moved: its goods count as in the zone (E) or out (I) again. */
+  function releaseSlip(record: SlipRecord): void {
+    const back = record.document.head.stockTypecd === 'E' ? 'I' : 'E';
+    for (const link of record.links) {
+      const line = state.book[link.bookKey];
+      if (line) moveOnSlip(line, back, link.qty);
+    }
+    record.links = [];
+  }
+
   function releasePass(record: PassRecord): void {
     for (const allotment of record.allotments) {
       const list = state.documents[allotment.listKey];
-      if (list?.kind !== 'INV101') continue;
+      if (!isCarrier(list)) continue;
       const seq = String(allotment.listGdsSeqno);
       const left = subtractDecimal(list.allotted[seq] ?? '0', allotment.qty);
       if (compareDecimal(left, '0') > 0) list.allotted[seq] = left;
@@ -453,6 +577,12 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
   function chanceReason(document: Declaration): string {
     if (document.kind === 'SAS121')
       return `车辆 ${document.head.vehicleNo} 自重 ${document.head.vehicleWt} 与车辆备案信息不符，请核实后重新申报 (vehicle weight differs from the registered vehicle; check it and declare again)`;
+    if (document.kind === 'SAS101')
+      return `表头：申请人“${document.head.dclEr}”未在海关备案，请补充申请人及联系方式后重新申报 (the applicant is not on customs' record; give the applicant and contact and declare again)`;
+    if (document.kind === 'SAS111') {
+      const line = document.lines[random.below(document.lines.length)] ?? document.lines[0];
+      return `第${line?.sasStockSeqno ?? 1}项(${line?.gdsMtno ?? ''})：毛重、净重与包装件数不符，请核实后重新申报 (weights do not fit the packages; check them and declare again)`;
+    }
     const line = document.lines[random.below(document.lines.length)] ?? document.lines[0];
     return `第${line?.gdsSeqno ?? 1}项(${line?.gdsMtno ?? ''})：规格型号“${line?.gdsSpcfModelDesc ?? ''}”申报要素不全，请补充品牌、型号后重新申报 (declaration elements incomplete: add the brand and model to gdsSpcfModelDesc and declare again)`;
   }
@@ -514,8 +644,13 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
   }
 
   /** autoGatePass: the goods pass on a pass customs knows of but we did not send. */
-  async function autoGate(record: ListRecord): Promise<void> {
+  async function autoGate(record: Carrier): Promise<void> {
     if (record.status !== 'approved') return;
+    if (record.kind === 'SAS111') {
+      for (const line of record.document.lines) record.passed[String(line.sasStockSeqno)] = line.dclQty;
+      record.status = 'gatePassed';
+      return;
+    }
     for (const line of record.document.lines) record.passed[String(line.gdsSeqno)] = line.dclQty;
     record.status = 'gatePassed';
     schedulePosting(record);
@@ -526,10 +661,13 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
     const { head } = record.document;
     const date = nowText();
     const touched = new Map<string, boolean>();
+    // A 保税展示交易 list declares goods sold where they were on display: out on a slip, now gone for good.
+    const soldFromDisplay = head.bondInvtTypecd === '5' && head.impexpMarkcd === 'E';
     for (const link of record.links) {
       const line = state.book[link.bookKey];
       if (!line) throw new Error(`book line ${link.bookKey} vanished before posting ${record.customsNo}`);
       postQuantity(line, head.impexpMarkcd, link.qty, link.lawfQty);
+      if (soldFromDisplay) moveOnSlip(line, 'I', link.qty);
       if (head.impexpMarkcd === 'I') line.inDate = date;
       else line.outDate = date;
       line.invtNo = record.customsNo;
@@ -572,7 +710,7 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
     }
     for (const allotment of review.allotments) {
       const list = state.documents[allotment.listKey];
-      if (list?.kind !== 'INV101') continue;
+      if (!isCarrier(list)) continue;
       const seq = String(allotment.listGdsSeqno);
       list.allotted[seq] = addDecimal(list.allotted[seq] ?? '0', allotment.qty);
     }
@@ -589,22 +727,82 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
     const lists = new Set<string>();
     for (const allotment of record.allotments) {
       const list = state.documents[allotment.listKey];
-      if (list?.kind !== 'INV101') continue;
+      if (!isCarrier(list)) continue;
       const seq = String(allotment.listGdsSeqno);
       list.passed[seq] = addDecimal(list.passed[seq] ?? '0', allotment.qty);
       lists.add(allotment.listKey);
     }
     await passReceipt('SAS223', record, '1', { stucd: '2', emapvMarkcd: '1' });
     for (const listKey of lists) {
-      const list = state.documents[listKey];
-      if (list?.kind !== 'INV101' || list.status !== 'approved') continue;
-      const allPassed = list.document.lines.every(
-        (line) => compareDecimal(list.passed[String(line.gdsSeqno)] ?? '0', line.dclQty) >= 0,
+      const carrier = state.documents[listKey];
+      if (!isCarrier(carrier) || carrier.status !== 'approved') continue;
+      const lines =
+        carrier.kind === 'INV101'
+          ? carrier.document.lines.map((line) => ({ seqno: line.gdsSeqno, qty: line.dclQty }))
+          : carrier.document.lines.map((line) => ({ seqno: line.sasStockSeqno, qty: line.dclQty }));
+      const allPassed = lines.every(
+        (line) => compareDecimal(carrier.passed[String(line.seqno)] ?? '0', line.qty) >= 0,
       );
       if (!allPassed) continue;
-      list.status = 'gatePassed';
-      schedulePosting(list);
+      carrier.status = 'gatePassed';
+      // A slip's goods stay on the book: nothing to post once they are through the gate.
+      if (carrier.kind === 'INV101') schedulePosting(carrier);
     }
+  }
+
+  async function decideForm(record: FormRecord, final: boolean): Promise<void> {
+    const key = documentKey('SAS101', record.etpsInnerNo);
+    if (record.document.head.dclTypecd === '3') {
+      record.status = 'deleted';
+      return formReceipt(record, '1', { emapvMarkcd: '1' });
+    }
+    if (goesToManualReview(final)) {
+      record.status = 'manualReview';
+      schedule({ kind: 'decide', key, version: record.version, final: true }, options.manualReviewDelayMs);
+      return formReceipt(record, '2', { emapvMarkcd: '2' });
+    }
+    const reasons = reviewForm(record.document, state.book, nowText().slice(0, 10).replace(/-/g, ''));
+    if (reasons.length === 0 && random.chance(options.rejectionRate))
+      reasons.push(chanceReason(record.document));
+    if (reasons.length > 0) {
+      record.status = 'rejected';
+      const worded = final ? reasons.map((reason) => `人工审核：${reason}`) : reasons;
+      return formReceipt(record, '3', { emapvMarkcd: '3' }, worded);
+    }
+    record.status = 'approved';
+    await formReceipt(record, '1', { emapvMarkcd: '1' });
+  }
+
+  async function decideSlip(record: SlipRecord, final: boolean): Promise<void> {
+    const key = documentKey('SAS111', record.etpsInnerNo);
+    if (record.document.head.dclTypecd === '3') {
+      releaseSlip(record);
+      record.status = 'deleted';
+      return slipReceipt(record, '1', { emapvMarkcd: '1' });
+    }
+    if (goesToManualReview(final)) {
+      record.status = 'manualReview';
+      schedule({ kind: 'decide', key, version: record.version, final: true }, options.manualReviewDelayMs);
+      return slipReceipt(record, '2', { emapvMarkcd: '2' });
+    }
+    const review = reviewSlip(record.document, state.documents, state.book);
+    const reasons = [...review.reasons];
+    if (reasons.length === 0 && random.chance(options.rejectionRate))
+      reasons.push(chanceReason(record.document));
+    if (reasons.length > 0) {
+      record.status = 'rejected';
+      const worded = final ? reasons.map((reason) => `人工审核：${reason}`) : reasons;
+      return slipReceipt(record, '3', { emapvMarkcd: '3' }, worded);
+    }
+    const ie = record.document.head.stockTypecd;
+    for (const link of review.links) {
+      const line = state.book[link.bookKey];
+      if (line) moveOnSlip(line, ie, link.qty);
+    }
+    record.links = [...review.links];
+    record.status = 'approved';
+    await slipReceipt(record, '1', { emapvMarkcd: '1' });
+    if (options.autoGatePass) schedule({ kind: 'gate', key, version: record.version }, options.gateDelayMs);
   }
 
   // ——— the client's life: crash and restart ———
@@ -667,7 +865,7 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
       const existing = state.documents[documentKey(read.document.kind, etpsInnerNoOf(read.document))];
       if (!existing) return 'new';
       if (existing.fingerprint === fingerprintOf(read.document, read.declare)) return 'identical';
-      return read.document.head.seqNo === existing.seqNo ? 'newVersion' : 'conflict';
+      return seqNoOf(read.document) === existing.seqNo ? 'newVersion' : 'conflict';
     },
     seedBook(lines) {
       return serial(async () => {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Inv101Document } from '../../../shared/customs/model/inv101';
+import type { Sas101Document } from '../../../shared/customs/model/sas101';
+import type { Sas111Document } from '../../../shared/customs/model/sas111';
 import type { Sas121Document } from '../../../shared/customs/model/sas121';
 import type { SandboxBook } from './sandbox-book';
 
@@ -18,7 +20,7 @@ interface RecordBase {
   etpsInnerNo: string;
   /** 预录入统一编号 customs gave on the first import. */
   seqNo: string;
-  /** QD… list number or 24-character pass number. */
+  /** QD… list number, 24-character pass number, or the form's or slip's number. */
   customsNo: string;
   /** Identity of the content of the current version: an identical resend matches it. */
   fingerprint: string;
@@ -53,6 +55,7 @@ export interface ListRecord extends RecordBase {
   postingScheduled: boolean;
 }
 
+/** A pass line's claim on its carrier's line: a list's gdsSeqno, or a slip's sasStockSeqno. */
 export interface PassAllotment {
   listKey: string;
   listGdsSeqno: number;
@@ -66,7 +69,32 @@ export interface PassRecord extends RecordBase {
   passTime?: string;
 }
 
-export type DocumentRecord = ListRecord | PassRecord;
+/** A 业务申报表: once approved, slips of its book may draw on it. */
+export interface FormRecord extends RecordBase {
+  kind: 'SAS101';
+  document: Sas101Document;
+}
+
+/** A slip line's goods out of the zone (E) or back (I), held against the book line while approved. */
+export interface SlipLink {
+  /** The slip's own sasStockSeqno. */
+  sasStockSeqno: number;
+  bookKey: string;
+  qty: string;
+}
+
+/** An 出入库单: its goods leave or come back on a pass; nothing is posted on the book. */
+export interface SlipRecord extends RecordBase {
+  kind: 'SAS111';
+  document: Sas111Document;
+  /** What the approved slip holds out of the zone (E) or has brought back (I), per book line. */
+  links: SlipLink[];
+  /** Per sasStockSeqno: quantity on approved passes, and quantity through the gate. */
+  allotted: Record<string, string>;
+  passed: Record<string, string>;
+}
+
+export type DocumentRecord = ListRecord | FormRecord | SlipRecord | PassRecord;
 
 export type AgendaTask =
   /** The approval decision on a version; `final` after a manual review. */
@@ -99,7 +127,17 @@ export interface TakenMessage {
 export interface SandboxState {
   version: 1;
   random: number;
-  counters: { preEntry: number; list: number; pass: number; entry: number; message: number; agenda: number };
+  counters: {
+    preEntry: number;
+    list: number;
+    pass: number;
+    entry: number;
+    message: number;
+    agenda: number;
+    /** Forms and slips; absent in states written before the sandbox read them. */
+    form?: number;
+    slip?: number;
+  };
   documents: Record<string, DocumentRecord>;
   book: SandboxBook;
   agenda: AgendaEntry[];
@@ -111,7 +149,7 @@ export interface SandboxState {
 export const emptySandboxState = (seed: number): SandboxState => ({
   version: 1,
   random: seed >>> 0,
-  counters: { preEntry: 0, list: 0, pass: 0, entry: 0, message: 0, agenda: 0 },
+  counters: { preEntry: 0, list: 0, pass: 0, entry: 0, message: 0, agenda: 0, form: 0, slip: 0 },
   documents: {},
   book: {},
   agenda: [],

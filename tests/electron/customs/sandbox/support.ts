@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OutgoingMessage } from '../../../../shared/customs/endpoint';
 import type { Inv101Document } from '../../../../shared/customs/model/inv101';
+import type { Sas101Document } from '../../../../shared/customs/model/sas101';
+import type { Sas111Document } from '../../../../shared/customs/model/sas111';
 import type { Sas121Document } from '../../../../shared/customs/model/sas121';
 import {
   addPocket,
@@ -12,12 +14,16 @@ import {
 import { parseReceiptFile } from '../../../../shared/customs/receipts/parse-receipt';
 import type { Receipt } from '../../../../shared/customs/receipts/receipt';
 import { renderInv101ImportForm } from '../../../../shared/customs/xml/import-form/render-inv101';
+import { renderSas101ImportForm } from '../../../../shared/customs/xml/import-form/render-sas101';
+import { renderSas111ImportForm } from '../../../../shared/customs/xml/import-form/render-sas111';
 import { renderSas121ImportForm } from '../../../../shared/customs/xml/import-form/render-sas121';
 import type { OpeningBookLine } from '../../../../electron/customs/sandbox/sandbox-book';
 import {
   envelope,
   inv101EntryFromAbroad,
   inv101ReleaseDomestic,
+  sas101Exhibition,
+  sas111ExhibitOut,
   sas121SecondLine,
 } from '../../../shared/customs/support/documents';
 
@@ -122,3 +128,49 @@ export function receiptReader() {
     return added.receipt?.value;
   };
 }
+
+const chainImportOptions = { declare: true, operCusRegCode: '1101230ABC' } as const;
+
+/** A 保税展示交易 form for the wine of book line 17, in the euro customs knows (300), valid through 2025. */
+export const displayForm = (etpsPreentNo = 'ZB-DCL-1', dclQty = '600'): Sas101Document => ({
+  ...sas101Exhibition,
+  head: { ...sas101Exhibition.head, etpsPreentNo, validTime: '20251231' },
+  lines: sas101Exhibition.lines.map((line) => ({ ...line, dclCurrcd: '300', dclQty })),
+});
+
+/** An 出入库单 under the form customs numbered `sasDclNo`: `dclQty` bottles of wine out (E) or back (I). */
+export const displaySlip = (
+  sasDclNo: string,
+  stockTypecd: 'I' | 'E',
+  dclQty: string,
+  etpsPreentNo = `ZB-STK-${stockTypecd}`,
+): Sas111Document => ({
+  ...sas111ExhibitOut,
+  head: { ...sas111ExhibitOut.head, etpsPreentNo, sasDclNo, stockTypecd, areainOriactNo: 'T0102W000123' },
+  lines: sas111ExhibitOut.lines.map((line) => ({ ...line, dclCurrcd: '300', dclQty })),
+});
+
+/** The gate pass of a slip customs numbered `sasStockNo` (关联单证类型 2). */
+export const slipPass = (
+  sasStockNo: string,
+  ie: 'I' | 'E',
+  dclQty: string,
+  etpsPreentNo = 'ZB-PASS-S',
+): Sas121Document => ({
+  ...sas121SecondLine,
+  head: {
+    ...sas121SecondLine.head,
+    etpsPreentNo,
+    ioTypecd: ie,
+    passportTypecd: '4',
+    rltTbTypecd: '2',
+    rltNo: sasStockNo,
+  },
+  lines: sas121SecondLine.lines.map((line) => ({ ...line, dclQty })),
+  related: [{ rltTbTypecd: '2', rltNo: sasStockNo }],
+});
+
+export const sas101Xml = (document: Sas101Document, messageId = 'MSG-F') =>
+  renderSas101ImportForm(document, envelope(messageId), chainImportOptions);
+export const sas111Xml = (document: Sas111Document, messageId = 'MSG-S') =>
+  renderSas111ImportForm(document, envelope(messageId), chainImportOptions);
