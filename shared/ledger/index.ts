@@ -42,7 +42,7 @@ export {
   parseBalanceKey,
 } from './balances';
 export type { BalanceDelta, BalanceKey, Balances, InvariantViolation } from './balances';
-export { checkPostingAllowed } from './posting-check';
+export { checkDeltasAllowed, checkPostingAllowed } from './posting-check';
 export type { LedgerNames, Shortfall } from './posting-check';
 export { checkReversible, reversalMismatch, reverseMovement } from './reversal';
 export type { CustomsState, ReversibleVerdict } from './reversal';

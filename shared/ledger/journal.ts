@@ -52,8 +52,9 @@ export function entryHash(entry: Record<string, unknown> & { prevHash: string })
 export function createJournalEntry(
   previous: DeviceHead | null,
   input: { id: string; deviceId: string; recordedAt: string; movement: Movement },
+  /** The movement's postings, when the caller has already made them. */
+  postings: Posting[] = postMovement(input.movement),
 ): JournalEntry {
-  const postings: Posting[] = postMovement(input.movement);
   const body = {
     id: input.id,
     deviceId: input.deviceId,

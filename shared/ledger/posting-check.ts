@@ -1,6 +1,6 @@
 import { addDecimal, isNegativeDecimal, negateDecimal, type DecimalString } from '../domain/decimal';
 import { isCustodyAccount, locationIdOf, type CustodyAccount, type LedgerAccount } from './accounts';
-import { balanceDeltas } from './balances';
+import { balanceDeltas, type BalanceDelta } from './balances';
 import type { Posting } from './postings';
 
 export interface Shortfall {
@@ -35,8 +35,17 @@ export function checkPostingAllowed(
   balanceOf: (bookLineId: string, account: LedgerAccount) => DecimalString,
   names: LedgerNames = {},
 ): Shortfall[] {
+  return checkDeltasAllowed(balanceDeltas(postings), balanceOf, names);
+}
+
+/** checkPostingAllowed for balance deltas the caller has already summed (posting needs them anyway). */
+export function checkDeltasAllowed(
+  deltas: readonly BalanceDelta[],
+  balanceOf: (bookLineId: string, account: LedgerAccount) => DecimalString,
+  names: LedgerNames = {},
+): Shortfall[] {
   const shortfalls: Shortfall[] = [];
-  for (const { bookLineId, account, delta } of balanceDeltas(postings)) {
+  for (const { bookLineId, account, delta } of deltas) {
     if (!isCustodyAccount(account) || !isNegativeDecimal(delta)) continue;
     const available = balanceOf(bookLineId, account);
     const after = addDecimal(available, delta);

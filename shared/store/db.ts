@@ -26,6 +26,10 @@ export interface BookLineRow extends BookLine {
 
 export const defaultDatabaseName = 'zonebook';
 
+/** The journal's table; its rows are keyed by localSeq. */
+export const journalTable = 'journalEntries';
+const migrationChunk = 5_000;
+
 /**
  * The Zonebook database. Each schema change is a new version() with its migration, never an edit of
  * an old one, so every installed database can be brought forward.
@@ -36,7 +40,6 @@ export class ZonebookDb extends Dexie {
   books!: Table<AccountBook, string>;
   bookLines!: Table<BookLineRow, string>;
   locations!: Table<Location, string>;
-  journal!: Table<JournalRow, string>;
   balances!: Table<BalanceRow, [string, string]>;
   declarations!: Table<DeclarationRow, string>;
   receipts!: Table<ReceiptRow, string>;
@@ -45,7 +48,9 @@ export class ZonebookDb extends Dexie {
   prePostings!: Table<PrePostingRow, [string, number]>;
 
   constructor(name: string, platform: IndexedDbPlatform) {
-    super(name, { indexedDB: platform.indexedDB, IDBKeyRange: platform.IDBKeyRange });
+    // No query cache: postings write with IndexedDB directly (see posting.ts), which Dexie's cache would
+    // not see, and report their writes, upon which live queries read again from the database itself.
+    super(name, { indexedDB: platform.indexedDB, IDBKeyRange: platform.IDBKeyRange, cache: 'disabled' });
     this.version(1).stores({
       meta: 'key',
     });
@@ -100,6 +105,27 @@ export class ZonebookDb extends Dexie {
       officialBookLines: '[putrecNo+gdsSeqno], putrecNo',
       prePostings: '[documentId+gdsSeqno], documentId, putrecNo',
     });
+    // The journal is keyed by its merge order and keeps only the indexes something reads by: IndexedDB
+    // writes every index entry of every row, so each one dropped makes posting and imports cheaper. The
+    // device index goes (a device's head is the last of its rows in merge order) and so does the entry
+    // id index (nothing looks an entry up by it). A primary key cannot change in place, hence the copy.
+    this.version(7)
+      .stores({
+        journal: null,
+        [journalTable]: 'localSeq, &movementId, *bookLineIds, reversalOf, declareStatus',
+      })
+      .upgrade(async (tx) => {
+        const from = tx.table<JournalRow, string>('journal');
+        const to = tx.table<JournalRow, number>(journalTable);
+        const total = await from.count();
+        for (let offset = 0; offset < total; offset += migrationChunk)
+          await to.bulkAdd(await from.orderBy('localSeq').offset(offset).limit(migrationChunk).toArray());
+      });
+  }
+
+  /** The hash-chained journal, one row per movement, in the order this database took them in. */
+  get journal(): Table<JournalRow, number> {
+    return this.table(journalTable);
   }
 }
 

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { newId } from '../domain/ids';
 import type { DeviceHead } from '../ledger';
 import type { ZonebookDb } from './db';
@@ -21,9 +20,11 @@ export async function ensureDeviceId(db: ZonebookDb): Promise<string> {
 
 /** The last entry this device wrote, which its next entry chains to; null before its first. */
 export async function deviceHead(db: ZonebookDb, deviceId: string): Promise<DeviceHead | null> {
+  // Its last row in merge order; on one workstation, the journal's last row.
   const last = await db.journal
-    .where('[deviceId+deviceSeq]')
-    .between([deviceId, Dexie.minKey], [deviceId, Dexie.maxKey])
-    .last();
+    .orderBy(':id')
+    .reverse()
+    .filter((row) => row.deviceId === deviceId)
+    .first();
   return last ? { deviceSeq: last.deviceSeq, hash: last.entry.hash } : null;
 }

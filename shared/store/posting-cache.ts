@@ -1,46 +1,55 @@
-import Dexie from 'dexie';
+import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
 import type { AccountBook } from '../domain/account-book';
+import type { DecimalString } from '../domain/decimal';
 import type { Location } from '../domain/location';
 import type { DeviceHead } from '../ledger';
 import type { BookLineRow, ZonebookDb } from './db';
 
+/** The journal's last row as a posting last saw it: what its next rows follow. */
+export interface JournalTail {
+  /** 0 for an empty journal. */
+  readonly localSeq: number;
+  /** The entry id of that row, null for an empty journal: tells a restored journal from ours. */
+  readonly entryId: string | null;
+}
+
 /**
- * What a posting reads besides balances, kept between postings so a plain posting costs IndexedDB
- * five requests instead of eleven (requests, not rows, are what it charges for).
+ * What a posting would otherwise read, kept between postings so that a plain posting issues no read it
+ * must wait for: master data, balances, the journal's tail and each device's head.
  *
- * Master data is dropped whenever Dexie reports its tables changed, in this window or another one.
- * The journal's tail (each device's head and the last localSeq) is dropped at every journal write
- * Dexie reports; a posting puts it back after its commit only when its own write was the only one
- * reported meanwhile. Should a report come late (from another window), both are unique indexes: a
- * posting built on a stale tail fails its add with a ConstraintError, and postMovements forgets the
- * tail and tries again with fresh reads.
+ * Whether they still hold is checked in the posting's own transaction, not trusted: the posting reads
+ * the row at the remembered tail beside its writes and aborts when it is not the row remembered, and
+ * its rows' keys (localSeq) are unique, so a posting built on a journal someone else has added to fails
+ * its add. Either way postMovements forgets everything and posts again from fresh reads. Balances are
+ * written only by postings, by a rebuild (which writes the journal's own figures) and by a restore
+ * (which replaces the journal too), so a tail that still holds vouches for the balances remembered.
+ *
+ * Writes Dexie reports, from this window or another, drop what they touch early, which saves retries.
  */
 export interface PostingCache {
   books: Map<string, AccountBook>;
   bookLines: Map<string, BookLineRow>;
   locations: Map<string, Location>;
+  /** By `${bookLineId}|${account}`; '0' where there is no row. */
+  balances: Map<string, DecimalString>;
+  tail: JournalTail | undefined;
   heads: Map<string, DeviceHead | null>;
-  lastLocalSeq: number | undefined;
-  /** Journal writes Dexie reported, by anyone: a posting remembers its tail only if it saw its own alone. */
-  journalWrites: number;
+  /** Set while this connection reports its own posting, which must not drop what it just remembered. */
+  reporting: boolean;
 }
+
+/** Every key of a table or index: a posting's writes are reported whole, not key by key. */
+const everything = new RangeSet(Dexie.minKey, Dexie.maxKey);
+
+/** Beyond this many remembered balances the memory is worth more than the read they save. */
+const balanceLimit = 100_000;
 
 const caches = new WeakMap<ZonebookDb, PostingCache>();
 
-function emptyCache(): PostingCache {
-  return {
-    books: new Map(),
-    bookLines: new Map(),
-    locations: new Map(),
-    heads: new Map(),
-    lastLocalSeq: undefined,
-    journalWrites: 0,
-  };
-}
-
-export function forgetJournalTail(cache: PostingCache): void {
+export function forgetJournalState(cache: PostingCache): void {
+  cache.balances.clear();
   cache.heads.clear();
-  cache.lastLocalSeq = undefined;
+  cache.tail = undefined;
 }
 
 /** After replacing the database wholesale (a restore), nothing remembered holds. */
@@ -50,16 +59,30 @@ export function forgetAll(db: ZonebookDb): void {
   cache.books.clear();
   cache.bookLines.clear();
   cache.locations.clear();
-  forgetJournalTail(cache);
+  forgetJournalState(cache);
+}
+
+export function rememberBalance(cache: PostingCache, key: string, qty: DecimalString): void {
+  if (cache.balances.size >= balanceLimit && !cache.balances.has(key)) cache.balances.clear();
+  cache.balances.set(key, qty);
 }
 
 export function postingCacheOf(db: ZonebookDb): PostingCache {
   const existing = caches.get(db);
   if (existing) return existing;
-  const cache = emptyCache();
+  const cache: PostingCache = {
+    books: new Map(),
+    bookLines: new Map(),
+    locations: new Map(),
+    balances: new Map(),
+    tail: undefined,
+    heads: new Map(),
+    reporting: false,
+  };
   caches.set(db, cache);
   const prefix = `idb://${db.name}/`;
-  const onMutated = (parts: Record<string, unknown>) => {
+  const onMutated = (parts: ObservabilitySet) => {
+    if (cache.reporting) return;
     const tables = new Set(
       Object.keys(parts)
         .filter((part) => part.startsWith(prefix))
@@ -68,12 +91,7 @@ export function postingCacheOf(db: ZonebookDb): PostingCache {
     if (tables.has('books')) cache.books.clear();
     if (tables.has('bookLines')) cache.bookLines.clear();
     if (tables.has('locations')) cache.locations.clear();
-    // Dexie cannot say whether a journal write added, changed or deleted rows, so any write — ours
-    // included, which posting then puts back — drops the remembered tail.
-    if (tables.has('journal')) {
-      cache.journalWrites += 1;
-      forgetJournalTail(cache);
-    }
+    if (tables.has(db.journal.name) || tables.has('balances')) forgetJournalState(cache);
   };
   Dexie.on('storagemutated', onMutated);
   db.on('close', () => {
@@ -83,16 +101,22 @@ export function postingCacheOf(db: ZonebookDb): PostingCache {
   return cache;
 }
 
-/** Records by id, from the cache where it has them and from the table otherwise (then remembered). */
-export async function cachedGet<T extends { id: string }>(
-  table: Dexie.Table<T, string>,
-  known: Map<string, T>,
-  ids: readonly string[],
-): Promise<(T | undefined)[]> {
-  const missing = ids.filter((id) => !known.has(id));
-  if (missing.length) {
-    const rows = await table.bulkGet(missing);
-    rows.forEach((row) => row && known.set(row.id, row));
+/**
+ * Tells Dexie's observers — live queries in this window and, through Dexie's broadcast, in the others —
+ * that a posting changed these tables, as Dexie does itself for the writes it makes.
+ */
+export function reportWrites(db: ZonebookDb, tableNames: readonly string[]): void {
+  const parts: ObservabilitySet = {};
+  for (const name of tableNames) {
+    const { schema } = db.table(name);
+    for (const index of ['', ':dels', ...schema.indexes.map((i) => i.name)])
+      parts[`idb://${db.name}/${name}/${index}`] = everything;
   }
-  return ids.map((id) => known.get(id));
+  const cache = postingCacheOf(db);
+  cache.reporting = true;
+  try {
+    Dexie.on.storagemutated.fire(parts);
+  } finally {
+    cache.reporting = false;
+  }
 }

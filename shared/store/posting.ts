@@ -1,12 +1,10 @@
-import type { AccountBook } from '../domain/account-book';
 import { addDecimal, type DecimalString } from '../domain/decimal';
 import { fieldErrorsOf, type FieldError } from '../domain/field-error';
 import { newId } from '../domain/ids';
-import type { Location } from '../domain/location';
 import {
   balanceDeltas,
   checkMovementContext,
-  checkPostingAllowed,
+  checkDeltasAllowed,
   checkReversible,
   createJournalEntry,
   kinds,
@@ -17,12 +15,22 @@ import {
   type JournalEntry,
   type LedgerAccount,
   type MovementKind,
+  type Posting as PostingLine,
 } from '../ledger';
 import Dexie from 'dexie';
-import type { BookLineRow, ZonebookDb } from './db';
+import type { ZonebookDb } from './db';
 import { asStorageError, StoreError } from './errors';
-import { cachedGet, forgetJournalTail, postingCacheOf } from './posting-cache';
+import { abortWith, completionOf } from './idb-requests';
 import { customsStateOf } from './outbox';
+import {
+  forgetJournalState,
+  postingCacheOf,
+  rememberBalance,
+  reportWrites,
+  type JournalTail,
+  type PostingCache,
+} from './posting-cache';
+import { balanceKeyOf, guardTail, readMissing, type PostingNeeds, type PostingReads } from './posting-reads';
 import type { BalanceRow, DeclareStatus, JournalRow } from './rows';
 
 export interface PostOptions {
@@ -74,20 +82,34 @@ function refuse(problems: Problem[], total: number): StoreError {
 }
 
 const unique = <T>(values: Iterable<T>) => [...new Set(values)];
-const keyOf = (bookLineId: string, account: string) => `${bookLineId}|${account}`;
+
+/** The cache's picture of the journal proved out of date in the posting's own transaction. */
+class StaleMemory extends Error {
+  constructor() {
+    super('The journal changed since this window last read it');
+    this.name = 'StaleMemory';
+  }
+}
 
 /**
  * Posts movements in ONE read-write transaction, all or none: for each, the hash-chained journal entry
- * (with its outbox mark when customs must hear of it) and the balance rows it changes. Everything is read
- * first, checked and chained in memory (the hash is synchronous), then written with bulk calls, so only
- * Dexie calls are awaited and the transaction cannot commit early. A refusal throws StoreError naming
- * every movement and field at fault, and writes nothing.
+ * (with its outbox mark when customs must hear of it) and the balance rows it changes. What the posting
+ * needs comes from the posting cache where it can, and is otherwise read first in the same transaction;
+ * then everything is checked and chained in memory (the hash is synchronous) and written, each row as
+ * soon as it is made, so IndexedDB writes while the next entry is hashed. A refusal throws StoreError
+ * naming every movement and field at fault, and writes nothing.
+ *
+ * It runs its own transaction with IndexedDB directly, not through Dexie, whose transactions cost more
+ * than a posting's writes do; it then reports its writes to Dexie so live queries follow.
  */
 export async function postMovements(
   db: ZonebookDb,
   inputs: readonly unknown[],
   options: PostOptions,
 ): Promise<JournalEntry[]> {
+  if (Dexie.currentTransaction) {
+    throw new Error('postMovements runs its own transaction: call it outside of a Dexie transaction');
+  }
   const problems: Problem[] = [];
   const movements: Movement[] = [];
   inputs.forEach((input, index) => {
@@ -96,216 +118,213 @@ export async function postMovements(
     else problems.push({ index, errors: fieldErrorsOf(parsed.error), code: 'invalid' });
   });
   if (problems.length) throw refuse(problems, inputs.length);
-  const postingsByMovement = movements.map(postingsOf);
-  const recordedAt = options.recordedAt ?? new Date().toISOString();
   const cache = postingCacheOf(db);
-
-  const attempt = async (): Promise<JournalEntry[]> => {
-    const tail: { head?: DeviceHead | null; lastLocalSeq?: number } = {};
-    const writesBefore = cache.journalWrites;
-    const entries = await db.transaction(
-      'rw',
-      [db.books, db.bookLines, db.locations, db.journal, db.balances],
-      async () => {
-        const balanceKeys = unique(
-          postingsByMovement.flatMap((postings) => postings.map((p) => keyOf(p.bookLineId, p.account))),
-        );
-        const reversedIds = unique(movements.flatMap((m) => (m.reversalOf ? [m.reversalOf] : [])));
-        const bookIds = unique(movements.map((m) => m.bookId));
-        const lineIds = unique(movements.flatMap((m) => m.lines.map((line) => line.bookLineId)));
-        const locationIds = unique(
-          movements.flatMap((m) => m.lines.flatMap((l) => [l.fromLocationId, l.toLocationId])),
-        ).filter((id): id is string => id !== undefined);
-
-        // Requests, not rows, are what IndexedDB charges for: a plain posting reads five things and
-        // writes one journal row. A movement posted twice is caught by the unique movementId index.
-        const [books, lines, locations, balanceRows, head, lastLocalSeq, originals, earlierReversals] =
-          await Promise.all([
-            cachedGet(db.books, cache.books, bookIds),
-            cachedGet(db.bookLines, cache.bookLines, lineIds),
-            cachedGet(db.locations, cache.locations, locationIds),
-            db.balances.bulkGet(balanceKeys.map((key) => key.split('|') as [string, string])),
-            cache.heads.has(options.deviceId)
-              ? (cache.heads.get(options.deviceId) ?? null)
-              : db.journal
-                  .where('[deviceId+deviceSeq]')
-                  .between([options.deviceId, Dexie.minKey], [options.deviceId, Dexie.maxKey])
-                  .last()
-                  .then((row) => (row ? { deviceSeq: row.deviceSeq, hash: row.entry.hash } : null)),
-            cache.lastLocalSeq ??
-              db.journal
-                .orderBy('localSeq')
-                .reverse()
-                .limit(1)
-                .keys()
-                .then((keys) => Number(keys[0] ?? 0)),
-            reversedIds.length ? db.journal.where('movementId').anyOf(reversedIds).toArray() : [],
-            reversedIds.length ? db.journal.where('reversalOf').anyOf(reversedIds).toArray() : [],
-          ]);
-
-        const bookById = new Map(books.filter((b): b is AccountBook => !!b).map((b) => [b.id, b]));
-        const lineById = new Map(lines.filter((l): l is BookLineRow => !!l).map((l) => [l.id, l]));
-        const locationById = new Map(locations.filter((l): l is Location => !!l).map((l) => [l.id, l]));
-        const balances = new Map<string, DecimalString>();
-        balanceRows.forEach((row) => row && balances.set(keyOf(row.bookLineId, row.account), row.qty));
-        const originalById = new Map(originals.map((row) => [row.movementId, row]));
-        const movementById = new Map(originals.map((row) => [row.movementId, row.entry.movement]));
-        const reversedBy = new Map(earlierReversals.map((row) => [row.reversalOf ?? '', row.movementId]));
-        const inThisCall = new Set<string>();
-
-        let previous: DeviceHead | null = head;
-        const entries: JournalEntry[] = [];
-        const cancelled: string[] = [];
-        const touched = new Map<string, { bookId: string }>();
-        movements.forEach((movement, index) => {
-          const fail = (code: StoreError['code'], errors: FieldError[]) =>
-            problems.push({ index, code, errors });
-          if (inThisCall.has(movement.id)) {
-            return fail('duplicate', [
-              { field: 'id', message: `Movement ${movement.id} was already posted` },
-            ]);
-          }
-          const book = bookById.get(movement.bookId);
-          if (!book) {
-            return fail('notFound', [
-              { field: 'bookId', message: `Book (bookId) ${movement.bookId} does not exist` },
-            ]);
-          }
-          const contextErrors = checkMovementContext(movement, {
-            book,
-            bookLine: (id) => lineById.get(id),
-            location: (id) => locationById.get(id),
-          });
-          if (contextErrors.length) return fail('invalid', contextErrors);
-          if (movement.kind === 'reversal') {
-            const originalId = movement.reversalOf ?? '';
-            const original = movementById.get(originalId);
-            if (!original) {
-              return fail('notFound', [
-                {
-                  field: 'reversalOf',
-                  message: `The movement to reverse (reversalOf) ${originalId} does not exist`,
-                },
-              ]);
-            }
-            const verdict = checkReversible(original, {
-              customsState: customsStateOf(
-                originalById.get(originalId) ?? pendingIfDeclarable(original.kind),
-              ),
-              reversedBy: reversedBy.get(originalId),
-            });
-            if (!verdict.ok)
-              return fail('notReversible', [{ field: 'reversalOf', message: verdict.message }]);
-            const mismatch = reversalMismatch(movement, original);
-            if (mismatch) {
-              return fail('invalid', [
-                { field: 'lines', message: `A reversal must mirror its original exactly: ${mismatch}` },
-              ]);
-            }
-            reversedBy.set(originalId, movement.id);
-            // Reversed before customs heard of it: neither the original nor its reversal is declared.
-            if (kinds[original.kind].declare) cancelled.push(originalId);
-          }
-          const postings = postingsByMovement[index] ?? [];
-          const shortfalls = checkPostingAllowed(
-            postings,
-            (id, account) => balances.get(keyOf(id, account)) ?? '0',
-            {
-              bookLine: (id) => {
-                const line = lineById.get(id);
-                return line && `#${line.gdsSeqno} ${line.gdsMtno}`;
-              },
-              location: (id) => locationById.get(id)?.code,
-            },
-          );
-          if (shortfalls.length) {
-            return fail(
-              'shortfall',
-              shortfalls.map((s) => ({ field: 'lines', message: s.message })),
-            );
-          }
-          for (const delta of balanceDeltas(postings)) {
-            const key = keyOf(delta.bookLineId, delta.account);
-            balances.set(key, addDecimal(balances.get(key) ?? '0', delta.delta));
-            touched.set(key, { bookId: book.id });
-          }
-          const entry = createJournalEntry(previous, {
-            id: newId(),
-            deviceId: options.deviceId,
-            recordedAt,
-            movement,
-          });
-          previous = { deviceSeq: entry.deviceSeq, hash: entry.hash };
-          movementById.set(movement.id, movement);
-          inThisCall.add(movement.id);
-          entries.push(entry);
-        });
-        if (problems.length) throw refuse(problems, movements.length);
-
-        const changed: BalanceRow[] = [];
-        const emptied: [string, string][] = [];
-        for (const [key, { bookId }] of touched) {
-          const [bookLineId, account] = key.split('|') as [string, LedgerAccount];
-          const qty = balances.get(key) ?? '0';
-          if (qty === '0') emptied.push([bookLineId, account]);
-          else changed.push({ bookLineId, account, bookId, qty });
-        }
-        const firstLocalSeq = lastLocalSeq + 1;
-        const cancelledNow = new Set(cancelled);
-        const rows = entries.map((entry, index) =>
-          journalRowOf(
-            entry,
-            firstLocalSeq + index,
-            kinds[entry.movement.kind].declare
-              ? cancelledNow.has(entry.movement.id)
-                ? 'cancelled'
-                : 'pending'
-              : undefined,
-          ),
-        );
-        const cancelledEarlier = cancelled.filter((id) => originalById.has(id));
-        await Promise.all([
-          db.journal.bulkAdd(rows),
-          db.balances.bulkPut(changed),
-          emptied.length ? db.balances.bulkDelete(emptied) : undefined,
-          cancelledEarlier.length
-            ? db.journal
-                .where('movementId')
-                .anyOf(cancelledEarlier)
-                .modify({ declareStatus: 'cancelled' satisfies DeclareStatus })
-            : undefined,
-        ]);
-        tail.head = previous;
-        tail.lastLocalSeq = lastLocalSeq + rows.length;
-        return entries;
-      },
-    );
-    // Only what was committed may be remembered, and only if no one else wrote the journal meanwhile.
-    if (cache.journalWrites <= writesBefore + 1) {
-      cache.heads.set(options.deviceId, tail.head ?? null);
-      cache.lastLocalSeq = tail.lastLocalSeq;
-    }
-    return entries;
+  const posting: Posting = {
+    movements,
+    postings: movements.map(postingsOf),
+    recordedAt: options.recordedAt ?? new Date().toISOString(),
+    deviceId: options.deviceId,
   };
 
   try {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!isConstraintFailure(error)) throw error;
-      // Either a movement was posted before, or the remembered journal tail is stale (another window
-      // wrote): tell which with a fresh read, then try once more from the journal as it is.
-      forgetJournalTail(cache);
-      const posted = await db.journal
-        .where('movementId')
-        .anyOf(movements.map((m) => m.id))
-        .toArray();
-      if (posted.length) throw alreadyPosted(posted.map((row) => row.movementId));
-      return await attempt();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await postOnce(db, cache, posting);
+      } catch (error) {
+        const constraint = isConstraintFailure(error);
+        if (!(error instanceof StaleMemory || constraint) || attempt >= 3) throw error;
+        // Either a movement was posted before, or what this window remembered of the journal is out of
+        // date (another window wrote, or restored): tell which with a fresh read, then post again.
+        forgetJournalState(cache);
+        if (constraint) {
+          const posted = await db.journal
+            .where('movementId')
+            .anyOf(movements.map((m) => m.id))
+            .toArray();
+          if (posted.length) throw alreadyPosted(posted.map((row) => row.movementId));
+        }
+      }
     }
   } catch (error) {
     throw asStorageError(error);
   }
+}
+
+interface Posting {
+  movements: readonly Movement[];
+  postings: readonly (readonly PostingLine[])[];
+  recordedAt: string;
+  deviceId: string;
+}
+
+function needsOf({ movements, postings }: Posting): PostingNeeds {
+  return {
+    bookIds: unique(movements.map((m) => m.bookId)),
+    lineIds: unique(movements.flatMap((m) => m.lines.map((line) => line.bookLineId))),
+    locationIds: unique(
+      movements.flatMap((m) => m.lines.flatMap((l) => [l.fromLocationId, l.toLocationId])),
+    ).filter((id): id is string => id !== undefined),
+    balanceKeys: unique(postings.flatMap((lines) => lines.map((p) => balanceKeyOf(p.bookLineId, p.account)))),
+    reversedIds: unique(movements.flatMap((m) => (m.reversalOf ? [m.reversalOf] : []))),
+  };
+}
+
+async function postOnce(db: ZonebookDb, cache: PostingCache, posting: Posting): Promise<JournalEntry[]> {
+  if (!db.isOpen()) await db.open();
+  const journalName = db.journal.name;
+  const tx = db
+    .backendDB()
+    .transaction([journalName, 'balances', 'books', 'bookLines', 'locations'], 'readwrite');
+  const done = completionOf(tx);
+  const stale = () => abortWith(tx, new StaleMemory());
+  if (cache.tail) guardTail(tx, cache.tail, stale);
+  let written: Written;
+  try {
+    const reads = readMissing(tx, cache, needsOf(posting), posting.deviceId);
+    written = writePosting(tx, journalName, cache, posting, reads instanceof Promise ? await reads : reads);
+  } catch (error) {
+    abortWith(tx, error);
+    await done;
+    throw error;
+  }
+  await done;
+  for (const [key, qty] of written.balances) rememberBalance(cache, key, qty);
+  cache.tail = written.tail;
+  cache.heads.set(posting.deviceId, written.head);
+  // After the caller has its answer, as Dexie signals its own writes: a posting's latency is the user's.
+  setTimeout(() => reportWrites(db, [journalName, 'balances']), 0);
+  return written.entries;
+}
+
+interface Written {
+  entries: JournalEntry[];
+  balances: Map<string, DecimalString>;
+  tail: JournalTail;
+  head: DeviceHead | null;
+}
+
+/**
+ * Checks every movement against what is known, chains its entry and issues its writes; throws the
+ * refusal (and so aborts) when any movement cannot be posted. Synchronous: the transaction stays active.
+ */
+function writePosting(
+  tx: IDBTransaction,
+  journalName: string,
+  cache: PostingCache,
+  { movements, postings: postingsByMovement, recordedAt, deviceId }: Posting,
+  reads: PostingReads,
+): Written {
+  const journal = tx.objectStore(journalName);
+  const balanceStore = tx.objectStore('balances');
+  const { originals, earlierReversals } = reads.reversals;
+  const originalById = new Map(originals.map((row) => [row.movementId, row]));
+  const movementById = new Map(originals.map((row) => [row.movementId, row.entry.movement]));
+  const reversedBy = new Map(earlierReversals.map((row) => [row.reversalOf ?? '', row.movementId]));
+  const balances = new Map<string, DecimalString>();
+  const balanceOf = (key: string) => balances.get(key) ?? cache.balances.get(key) ?? '0';
+  const inThisCall = new Set<string>();
+  const problems: Problem[] = [];
+  const entries: JournalEntry[] = [];
+  const cancelled: string[] = [];
+  const touched = new Map<string, string>();
+  const rowsWritten = new Map<string, JournalRow>();
+  let previous = reads.head;
+  let localSeq = reads.tail.localSeq;
+  let lastId = reads.tail.entryId;
+
+  movements.forEach((movement, index) => {
+    const fail = (code: StoreError['code'], errors: FieldError[]) => problems.push({ index, code, errors });
+    if (inThisCall.has(movement.id)) {
+      return fail('duplicate', [{ field: 'id', message: `Movement ${movement.id} was already posted` }]);
+    }
+    const book = cache.books.get(movement.bookId);
+    if (!book) {
+      return fail('notFound', [
+        { field: 'bookId', message: `Book (bookId) ${movement.bookId} does not exist` },
+      ]);
+    }
+    const contextErrors = checkMovementContext(movement, {
+      book,
+      bookLine: (id) => cache.bookLines.get(id),
+      location: (id) => cache.locations.get(id),
+    });
+    if (contextErrors.length) return fail('invalid', contextErrors);
+    if (movement.kind === 'reversal') {
+      const originalId = movement.reversalOf ?? '';
+      const original = movementById.get(originalId);
+      if (!original) {
+        return fail('notFound', [
+          {
+            field: 'reversalOf',
+            message: `The movement to reverse (reversalOf) ${originalId} does not exist`,
+          },
+        ]);
+      }
+      const verdict = checkReversible(original, {
+        customsState: customsStateOf(originalById.get(originalId) ?? pendingIfDeclarable(original.kind)),
+        reversedBy: reversedBy.get(originalId),
+      });
+      if (!verdict.ok) return fail('notReversible', [{ field: 'reversalOf', message: verdict.message }]);
+      const mismatch = reversalMismatch(movement, original);
+      if (mismatch) {
+        return fail('invalid', [
+          { field: 'lines', message: `A reversal must mirror its original exactly: ${mismatch}` },
+        ]);
+      }
+      reversedBy.set(originalId, movement.id);
+      // Reversed before customs heard of it: neither the original nor its reversal is declared.
+      if (kinds[original.kind].declare) cancelled.push(originalId);
+    }
+    const postings = postingsByMovement[index] ?? [];
+    const deltas = balanceDeltas(postings);
+    const shortfalls = checkDeltasAllowed(deltas, (id, account) => balanceOf(balanceKeyOf(id, account)), {
+      bookLine: (id) => {
+        const line = cache.bookLines.get(id);
+        return line && `#${line.gdsSeqno} ${line.gdsMtno}`;
+      },
+      location: (id) => cache.locations.get(id)?.code,
+    });
+    if (shortfalls.length) {
+      return fail(
+        'shortfall',
+        shortfalls.map((s) => ({ field: 'lines', message: s.message })),
+      );
+    }
+    for (const delta of deltas) {
+      const key = balanceKeyOf(delta.bookLineId, delta.account);
+      balances.set(key, addDecimal(balanceOf(key), delta.delta));
+      touched.set(key, book.id);
+    }
+    const entry = createJournalEntry(previous, { id: newId(), deviceId, recordedAt, movement }, [
+      ...postings,
+    ]);
+    previous = { deviceSeq: entry.deviceSeq, hash: entry.hash };
+    movementById.set(movement.id, movement);
+    inThisCall.add(movement.id);
+    entries.push(entry);
+    if (problems.length) return;
+    // Written at once: IndexedDB stores this row while the next one is checked and hashed.
+    localSeq += 1;
+    lastId = entry.id;
+    const row = journalRowOf(entry, localSeq, kinds[movement.kind].declare ? 'pending' : undefined);
+    rowsWritten.set(movement.id, row);
+    journal.add(row);
+  });
+  if (problems.length) throw refuse(problems, movements.length);
+
+  for (const [key, bookId] of touched) {
+    const [bookLineId = '', account = ''] = key.split('|');
+    const qty = balances.get(key) ?? '0';
+    if (qty === '0') balanceStore.delete([bookLineId, account]);
+    else
+      balanceStore.put({ bookLineId, account: account as LedgerAccount, bookId, qty } satisfies BalanceRow);
+  }
+  for (const id of cancelled) {
+    // Reversed in this call or before it: either way its row is rewritten in this transaction.
+    const row = rowsWritten.get(id) ?? originalById.get(id);
+    if (row) journal.put({ ...row, declareStatus: 'cancelled' satisfies DeclareStatus });
+  }
+  return { entries, balances, tail: { localSeq, entryId: lastId }, head: previous };
 }
 
 function isConstraintFailure(error: unknown): boolean {

@@ -9,16 +9,13 @@ const chunk = 5_000;
 /** Balances replayed from the journal alone, in chunks so a million entries never sit in memory at once. */
 export async function balancesFromJournal(db: ZonebookDb): Promise<Map<BalanceKey, DecimalString>> {
   const balances = new Map<BalanceKey, DecimalString>();
-  let last: [string, number] | undefined;
+  let last = 0;
   for (;;) {
-    const collection = last
-      ? db.journal.where('[deviceId+deviceSeq]').above(last)
-      : db.journal.orderBy('[deviceId+deviceSeq]');
-    const rows = await collection.limit(chunk).toArray();
+    const rows = await db.journal.where(':id').above(last).limit(chunk).toArray();
     for (const row of rows) addPostingsInto(balances, row.entry.postings);
     const tail = rows[rows.length - 1];
     if (!tail || rows.length < chunk) return balances;
-    last = [tail.deviceId, tail.deviceSeq];
+    last = tail.localSeq;
   }
 }
 

@@ -56,7 +56,7 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(db.tables.map((table) => table.name).sort()).toEqual(
       [
         'balances',
@@ -64,7 +64,7 @@ describe('schema migrations', () => {
         'books',
         'declarations',
         'enterprises',
-        'journal',
+        'journalEntries',
         'locations',
         'meta',
         'officialBookLines',
@@ -86,7 +86,7 @@ describe('schema migrations', () => {
       recordedAt,
     });
     expect(entry.deviceSeq).toBe(1);
-    expect(await db.journal.get(entry.id)).toMatchObject({ localSeq: 1 });
+    expect(await db.journal.filter((row) => row.id === entry.id).first()).toMatchObject({ localSeq: 1 });
   });
 
   it('numbers the journal of a version-2 database and moves its outbox onto it, so posting, history and backup carry on', async () => {
@@ -155,7 +155,7 @@ describe('schema migrations', () => {
       deviceId: 'device-new',
       recordedAt,
     });
-    expect(await db.journal.get(next.id)).toMatchObject({ localSeq: 3 });
+    expect(await db.journal.filter((row) => row.id === next.id).first()).toMatchObject({ localSeq: 3 });
     expect((await historyOfBookLine(db, lines[0]!.id)).map((row) => row.kind)).toEqual([
       'entryFromAbroad',
       'relocate',
@@ -166,7 +166,7 @@ describe('schema migrations', () => {
 
   it('refuses a database written by a newer Zonebook, and leaves it as it was', async () => {
     const platform = freshPlatform();
-    const newer = await oldDatabase(platform, 7, {
+    const newer = await oldDatabase(platform, 8, {
       ...version2,
       journal: 'id, &movementId',
       somethingNew: 'id',
@@ -180,7 +180,7 @@ describe('schema migrations', () => {
     expect(error.code).toBe('newerDatabase');
     expect(error.message).toMatch(/newer Zonebook/);
 
-    const after = await oldDatabase(platform, 7, {
+    const after = await oldDatabase(platform, 8, {
       ...version2,
       journal: 'id, &movementId',
       somethingNew: 'id',
@@ -206,7 +206,7 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.meta.get('device')).toEqual({ key: 'device', value: 'device-from-v5' });
     await postMovement(db, movement('entryFromAbroad', [lineFor('entryFromAbroad', '5')]), {
       deviceId: 'device-from-v5',
@@ -218,13 +218,71 @@ describe('schema migrations', () => {
     expect(await db.journal.where('declareStatus').equals('batched').count()).toBe(1);
   });
 
+  it('moves a version-6 journal into the table keyed by merge order, row for row, and posts on after it', async () => {
+    const platform = freshPlatform();
+    const old = await oldDatabase(platform, 6, {
+      ...version2,
+      outbox: null as unknown as string,
+      journal: 'id, &[deviceId+deviceSeq], &movementId, *bookLineIds, reversalOf, &localSeq, declareStatus',
+    });
+    await old.table('enterprises').put(enterprise);
+    await old.table('books').put(book);
+    await old.table('bookLines').bulkPut(lines.map((line) => ({ ...line, searchText: '' })));
+    await old.table('locations').bulkPut(locations);
+    let head = null as ReturnType<typeof createJournalEntry> | null;
+    const rows = [];
+    // More rows than one migration chunk holds, so the copy is seen to carry on past the first.
+    for (let localSeq = 1; localSeq <= 5_003; localSeq++) {
+      const entry = createJournalEntry(head, {
+        id: `01950000-0000-7000-8000-${String(localSeq).padStart(12, '0')}`,
+        deviceId: 'device-v6',
+        recordedAt,
+        movement: movement('entryFromAbroad', [lineFor('entryFromAbroad', '1')]),
+      });
+      head = entry;
+      rows.push({
+        id: entry.id,
+        deviceId: entry.deviceId,
+        deviceSeq: entry.deviceSeq,
+        localSeq,
+        movementId: entry.movement.id,
+        bookId: book.id,
+        bookLineIds: [lines[0]!.id],
+        kind: entry.movement.kind,
+        declareStatus: localSeq === 1 ? 'declared' : 'pending',
+        entry,
+      });
+    }
+    await old.table('journal').bulkAdd(rows);
+    await old.table('balances').bulkPut([
+      { bookLineId: lines[0]!.id, account: 'abroad', bookId: book.id, qty: '-5003' },
+      { bookLineId: lines[0]!.id, account: `zone:${locations[0]!.id}`, bookId: book.id, qty: '5003' },
+    ]);
+    old.close();
+
+    const db = await openStore(platform, name);
+    expect(db.verno).toBe(7);
+    expect([...db.backendDB().objectStoreNames]).not.toContain('journal');
+    expect(await db.journal.count()).toBe(5_003);
+    expect(await db.journal.orderBy(':id').keys()).toEqual(rows.map((row) => row.localSeq));
+    expect(await db.journal.get(5_003)).toEqual(rows[5_002]);
+    expect(await db.journal.where('declareStatus').equals('declared').count()).toBe(1);
+    expect(await findBalanceDrift(db)).toEqual([]);
+    const next = await postMovement(db, movement('entryFromAbroad', [lineFor('entryFromAbroad', '2')]), {
+      deviceId: 'device-v6',
+      recordedAt,
+    });
+    expect(next).toMatchObject({ deviceSeq: 5_004, prevHash: head!.hash });
+    expect(await db.journal.get(5_004)).toMatchObject({ movementId: next.movement.id });
+  });
+
   it('opens the same database again without change', async () => {
     const platform = freshPlatform();
     const first = await openStore(platform, name);
     await first.meta.put({ key: 'device', value: 'kept' });
     first.close();
     const again = await openStore(platform, name);
-    expect(again.verno).toBe(6);
+    expect(again.verno).toBe(7);
     expect(await again.meta.get('device')).toEqual({ key: 'device', value: 'kept' });
   });
 });

@@ -128,7 +128,9 @@ describe('postMovement', () => {
     expect(fourth.prevHash).toBe(third?.hash);
     expect(other).toMatchObject({ deviceSeq: 1, prevHash: GENESIS_HASH });
 
-    const rows = await db.journal.orderBy('[deviceId+deviceSeq]').toArray();
+    const rows = (await db.journal.toArray()).sort(
+      (a, b) => a.deviceId.localeCompare(b.deviceId) || a.deviceSeq - b.deviceSeq,
+    );
     const verdict = verifyJournal(rows.map((row) => row.entry));
     expect(verdict.ok).toBe(true);
     expect(await deviceHead(db, deviceId)).toEqual({ deviceSeq: 4, hash: fourth.hash });

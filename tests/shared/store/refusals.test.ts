@@ -146,7 +146,7 @@ describe('a refused movement writes nothing', () => {
       customsDate: '20241231',
     });
     expect((await refusal(postMovement(db, early, options))).fields[0]?.field).toBe('customsDate');
-    expect((await db.journal.count()) - before.journal!.length).toBe(1);
+    expect((await db.journal.count()) - before.journalEntries!.length).toBe(1);
   });
 
   it('refuses taking an in-zone balance below zero, naming the book line, the location and the shortfall', async () => {

@@ -79,7 +79,7 @@ describe('a full disk', () => {
     });
     const before = await dump(db);
 
-    fillTheDisk('journal');
+    fillTheDisk('journalEntries');
     const error = await refusal(
       postMovement(db, movement('entryFromAbroad', [lineFor('entryFromAbroad', '5')]), {
         deviceId,
@@ -106,7 +106,7 @@ describe('a full disk', () => {
     const text = await exportBackup(source);
     const target = await seededStore();
     const before = await dump(target);
-    fillTheDisk('journal');
+    fillTheDisk('journalEntries');
     expect((await refusal(restoreBackup(target, text))).code).toBe('storageFull');
     transactionProto._start = start;
     expect(await dump(target)).toEqual(before);
