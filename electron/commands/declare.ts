@@ -64,7 +64,8 @@ export async function declareCommand(args: string[], io: CliIo): Promise<number>
   for (const movement of held) io.err(`held ${movement.movementId} (${movement.code}): ${movement.reason}`);
   io.out(
     `Wrote ${files.length} documents (${form} form) to ${values.out}: ` +
-      `${files.filter((f) => f.messageType === 'INV101').length} lists, ${files.filter((f) => f.messageType === 'SAS121').length} gate passes; ` +
+      `${files.filter((f) => f.messageType === 'INV101').length} lists, ${files.filter((f) => f.messageType === 'SAS121').length} gate passes, ` +
+      `${files.filter((f) => f.messageType === 'SAS101').length} business declarations (业务申报表); ` +
       `${held.length} pending movements held.`,
   );
   return 0;

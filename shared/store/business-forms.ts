@@ -12,8 +12,8 @@ export interface StoredBusinessForms {
 }
 
 /**
- * The 业务申报表 of some books, with what their live outbound 出入库单 already carry per book line, so
- * the batching reuses a form rather than making another. Read inside the caller's transaction; only
+ * The 业务申报表 of some books, with what their live 出入库单 already carry out and back per book line,
+ * so the batching reuses a form rather than making another, and puts a return under its outbound's form. Read inside the caller's transaction; only
  * called when a movement of the chain is pending, since it reads every document of those books.
  */
 export async function businessFormsOf(
@@ -27,16 +27,20 @@ export async function businessFormsOf(
       .anyOf([...bookIds])
       .toArray()
   ).filter((row) => row.messageType === 'SAS101' || row.messageType === 'SAS111');
-  const slippedOut = new Map<string, Record<string, DecimalString>>();
+  const slipped = {
+    E: new Map<string, Record<string, DecimalString>>(),
+    I: new Map<string, Record<string, DecimalString>>(),
+  };
   for (const slip of rows) {
-    if (slip.document.kind !== 'SAS111' || slip.formId === undefined || slip.ieFlag !== 'E') continue;
+    if (slip.document.kind !== 'SAS111' || slip.formId === undefined) continue;
     if (slip.state.status === 'withdrawn') continue;
-    const carried = slippedOut.get(slip.formId) ?? {};
+    const byForm = slipped[slip.ieFlag];
+    const carried = byForm.get(slip.formId) ?? {};
     for (const line of slip.document.lines) {
       const key = String(line.oriactGdsSeqno);
       carried[key] = addDecimal(carried[key] ?? '0', line.dclQty);
     }
-    slippedOut.set(slip.formId, carried);
+    byForm.set(slip.formId, carried);
   }
   const forms = rows.filter(
     (row): row is DeclarationRow & { document: Sas101Document } => row.document.kind === 'SAS101',
@@ -50,7 +54,8 @@ export async function businessFormsOf(
         document: row.document,
         status: row.state.status,
         ...(row.customsNo !== undefined && { sasDclNo: row.customsNo }),
-        slippedOut: slippedOut.get(row.id) ?? {},
+        slippedOut: slipped.E.get(row.id) ?? {},
+        slippedBack: slipped.I.get(row.id) ?? {},
       })),
     idOf: new Map(forms.map((row) => [row.etpsInnerInvtNo, row.id])),
   };

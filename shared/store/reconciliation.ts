@@ -8,7 +8,15 @@ import {
   type DecimalString,
 } from '../domain/decimal';
 import type { ZonebookDb } from './db';
+import { isBusinessChainKind } from '../customs/batching';
 import type { DeclarationRow } from './declaration-rows';
+import type { JournalRow } from './rows';
+
+/**
+ * A movement declared by 出入库单 under a 业务申报表 moves goods between our own custody accounts (the
+ * zone and `processing` or `display`): customs' book does not change, so it accounts for no difference.
+ */
+const chainMovesNothing = (row: JournalRow): boolean => isBusinessChainKind(row.entry.movement);
 
 /**
  * Why our projected balance and customs' posted one differ on a book line:
@@ -42,7 +50,15 @@ export interface ReconciliationRow {
   officialDisagreement?: string;
 }
 
-/** Our balances beside customs' for every line of one book, in book order, in one read transaction. */
+/**
+ * Our balances beside customs' for every line of one book, in book order, in one read transaction.
+ *
+ * Goods out for processing, repair, testing or on display are declared by 出入库单, which customs never
+ * posts: they stay on its book, and on ours in the `processing` and `display` custody accounts. So a
+ * movement of that chain moves nothing between our custody and the outside, neither in `projected` nor
+ * in the amounts in flight, whatever its slip's status (see chainMovesNothing); only a display sale, a
+ * list of its own, takes them off.
+ */
 export async function reconcileBook(db: ZonebookDb, bookId: string): Promise<ReconciliationRow[]> {
   return db.transaction(
     'r',
@@ -71,7 +87,7 @@ export async function reconcileBook(db: ZonebookDb, bookId: string): Promise<Rec
       const awaitingDeclaration = new Map<string, DecimalString[]>();
       const awaitingPosting = new Map<string, DecimalString[]>();
       for (const row of inFlight) {
-        if (row.bookId !== bookId) continue;
+        if (row.bookId !== bookId || chainMovesNothing(row)) continue;
         const posted =
           row.documentId !== undefined && documents.get(row.documentId)?.state.status === 'posted';
         if (posted) continue;

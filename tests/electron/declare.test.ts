@@ -48,6 +48,8 @@ describe('zonebook declare', () => {
     // Goods out for processing or display: their 业务申报表 goes first (their slips need its number).
     expect(files.some((name) => name.startsWith('SAS101'))).toBe(true);
     expect(result.out).toContain(`Wrote ${files.length} documents (schema form)`);
+    const forms = files.filter((name) => name.startsWith('SAS101')).length;
+    expect(result.out).toContain(`${forms} business declarations (业务申报表)`);
     for (const name of files) {
       const verdict = await validateMessage(await readFile(join(out, name), 'utf8'), { xsdRoot });
       expect(verdict, name).toMatchObject({ status: 'valid' });

@@ -1,5 +1,5 @@
 import type { BookLine } from '../../domain/book-line';
-import { compareDecimal, subtractDecimal, type DecimalString } from '../../domain/decimal';
+import { addDecimal, compareDecimal, subtractDecimal, type DecimalString } from '../../domain/decimal';
 import type { Movement } from '../../ledger';
 import { kinds } from '../../ledger';
 import type { DocumentStatus } from '../lifecycle/document-status';
@@ -31,6 +31,8 @@ export interface BusinessFormRef {
   readonly sasDclNo?: string;
   /** Per book line (oriactGdsSeqno): the quantity live outbound slips under the form already carry. */
   readonly slippedOut: Readonly<Record<string, DecimalString>>;
+  /** Per book line: the quantity live return slips under the form bring back. */
+  readonly slippedBack?: Readonly<Record<string, DecimalString>>;
 }
 
 /**
@@ -75,6 +77,8 @@ interface WorkingForm {
   readonly lines: Set<number>;
   /** What outbound slips may still take per book line: the form's quantity less what slips carry. */
   readonly remaining: Map<number, DecimalString>;
+  /** Goods out under the form and not back yet, per book line: where a return belongs. */
+  readonly outstanding: Map<number, DecimalString>;
   readonly validTime: string;
 }
 
@@ -136,10 +140,13 @@ export function batchBusinessChain(
     const need = needOf(movement, input.bookLines);
     const fits = (form: WorkingForm) =>
       form.keyText === keyText && covers(form, need, ie) && (ie === 'I' || form.validTime >= today);
-    const form = declared.find((candidate) => fits(candidate) && isAccepted(candidate.existing));
-    const pending = form ?? declared.find(fits);
+    // A return goes under the form its goods went out under: the one with them still out, if any.
+    const preferred = (candidates: WorkingForm[]) =>
+      ie === 'I' ? (candidates.find((candidate) => hasOut(candidate, need)) ?? candidates[0]) : candidates[0];
+    const form = preferred(declared.filter((candidate) => fits(candidate) && isAccepted(candidate.existing)));
+    const pending = form ?? preferred(declared.filter(fits));
     if (pending?.existing) {
-      if (ie === 'E') take(pending, need);
+      take(pending, need, ie);
       if (pending === form) {
         const group = `${pending.existing.etpsPreentNo}|${ie}`;
         const slip = slipGroups.get(group) ?? { form: pending.existing, stockTypecd: ie, movements: [] };
@@ -197,17 +204,20 @@ export function batchBusinessChain(
 function workingFormOf(form: BusinessFormRef): WorkingForm {
   const key = formKeyOfDocument(form.bookId, form.document);
   const remaining = new Map<number, DecimalString>();
-  for (const line of form.document.lines)
-    remaining.set(
-      line.oriactGdsSeqno,
-      subtractDecimal(line.dclQty, form.slippedOut[String(line.oriactGdsSeqno)] ?? '0'),
-    );
+  const outstanding = new Map<number, DecimalString>();
+  for (const line of form.document.lines) {
+    const seqno = String(line.oriactGdsSeqno);
+    const out = form.slippedOut[seqno] ?? '0';
+    remaining.set(line.oriactGdsSeqno, subtractDecimal(line.dclQty, out));
+    outstanding.set(line.oriactGdsSeqno, subtractDecimal(out, form.slippedBack?.[seqno] ?? '0'));
+  }
   return {
     keyText: formKeyText(key),
     key,
     existing: form,
     lines: new Set(form.document.lines.map((line) => line.oriactGdsSeqno)),
     remaining,
+    outstanding,
     validTime: form.document.head.validTime,
   };
 }
@@ -232,9 +242,22 @@ function covers(form: WorkingForm, need: ReadonlyMap<number, DecimalString>, ie:
   return true;
 }
 
-function take(form: WorkingForm, need: ReadonlyMap<number, DecimalString>): void {
+/** Whether goods of every line the return brings back are out under the form, as many as come back. */
+function hasOut(form: WorkingForm, need: ReadonlyMap<number, DecimalString>): boolean {
   for (const [gdsSeqno, qty] of need)
-    form.remaining.set(gdsSeqno, subtractDecimal(form.remaining.get(gdsSeqno) ?? '0', qty));
+    if (compareDecimal(qty, form.outstanding.get(gdsSeqno) ?? '0') > 0) return false;
+  return true;
+}
+
+/** What a movement placed under a form uses of it: quantity left to go out, and goods out (or back). */
+function take(form: WorkingForm, need: ReadonlyMap<number, DecimalString>, ie: 'I' | 'E'): void {
+  for (const [gdsSeqno, qty] of need) {
+    const out = form.outstanding.get(gdsSeqno) ?? '0';
+    if (ie === 'E') {
+      form.remaining.set(gdsSeqno, subtractDecimal(form.remaining.get(gdsSeqno) ?? '0', qty));
+      form.outstanding.set(gdsSeqno, addDecimal(out, qty));
+    } else form.outstanding.set(gdsSeqno, subtractDecimal(out, qty));
+  }
 }
 
 function waitingReason(form: BusinessFormRef): string {
@@ -265,6 +288,7 @@ function newFormFor(
     key,
     lines: new Set(),
     remaining: new Map(),
+    outstanding: new Map(),
     // A form lasts to the end of the year it is made in, or the book's end if sooner [INF: customs sets
     // no fixed validity for these businesses that we know of; the officer can ask for a change].
     validTime: book.finishValidDate < yearEnd ? book.finishValidDate : yearEnd,

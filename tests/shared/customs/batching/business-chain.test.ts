@@ -234,6 +234,32 @@ describe('the 业务申报表 / 出入库单 chain: slips under a form', () => {
     expect(drafts[0]?.formNo).toBe(made[0]?.etpsInnerNo);
   });
 
+  it('puts a return under the form its goods went out under, when two forms list them', () => {
+    const [older, newer] = batchMovements(
+      inputOf([first, { ...first, id: 'second-form', counterparty: otherParty }]),
+      optionsOf(),
+    ).drafts;
+    // Two forms for the same processor and goods: the older has nothing out, the newer has 3 out and 1 back.
+    const sameParty = { ...(newer?.document as Sas101Document) };
+    sameParty.head = { ...(older?.document as Sas101Document).head, etpsPreentNo: 'ZB-NEWER' };
+    const forms = [
+      formRef(older),
+      {
+        ...formRef(newer, 'approved', { '1': '3' }),
+        etpsPreentNo: 'ZB-NEWER',
+        document: sameParty,
+        slippedBack: { '1': '1' },
+      },
+    ];
+    const back = movementOf('processingReturn', [{ seqno: 1, qty: '2' }]);
+    const { drafts } = batchMovements({ ...inputOf([back]), businessForms: forms }, optionsOf());
+    expect(ofType(drafts, 'SAS111')[0]?.formNo).toBe('ZB-NEWER');
+    // Beyond what is out there, it falls back on the first form that lists the goods.
+    const more = movementOf('processingReturn', [{ seqno: 1, qty: '3' }]);
+    const fallback = batchMovements({ ...inputOf([more]), businessForms: forms }, optionsOf());
+    expect(ofType(fallback.drafts, 'SAS111')[0]?.formNo).toBe(older?.etpsInnerNo);
+  });
+
   it('makes another form when the approved one has too little left, or does not list the goods', () => {
     const more = movementOf('processingOut', [{ seqno: 1, qty: '1' }]);
     const unlisted = movementOf('processingOut', [{ seqno: 9, qty: '1' }]);
