@@ -15,6 +15,7 @@ import { isBusinessChainKind } from './form-key';
 import { isPeriodClosed, periodOf, type Period } from './periods';
 import type { BatchingPolicy, DeclarationSettings, UnitWeight } from './policy';
 import { customsDateTimeOf } from './zone-time';
+import { packByLineLimit } from './pack-by-line-limit';
 
 /** Pending movements in journal order, with the master data their documents draw on. */
 export interface BatchInput {
@@ -149,27 +150,6 @@ export function batchMovements(input: BatchInput, options: BatchOptions): BatchR
     held.push(...chain.held);
   }
   return { drafts, held };
-}
-
-/**
- * Packs movements, in order, into documents of at most `limit` distinct book lines. A movement is never
- * split: it goes whole into the current document or starts the next one.
- */
-function packByLineLimit(movements: readonly Movement[], limit: number): Movement[][] {
-  const chunks: Movement[][] = [];
-  let current: Movement[] = [];
-  let lineIds = new Set<string>();
-  for (const movement of movements) {
-    const merged = new Set([...lineIds, ...movement.lines.map((line) => line.bookLineId)]);
-    if (merged.size > limit && current.length > 0) {
-      chunks.push(current);
-      current = [];
-      lineIds = new Set(movement.lines.map((line) => line.bookLineId));
-    } else lineIds = merged;
-    current.push(movement);
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
 }
 
 type ChunkDrafts = { ok: true; drafts: DocumentDraft[] } | { ok: false; reason: string };

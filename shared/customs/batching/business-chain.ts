@@ -16,6 +16,7 @@ import type { NumberAllocator } from './enterprise-numbers';
 import { formKeyOfDocument, formKeyOfMovement, formKeyText, formKeyWords, type FormKey } from './form-key';
 import type { BatchingPolicy, DeclarationSettings, UnitWeight } from './policy';
 import { customsDateTimeOf } from './zone-time';
+import { packByLineLimit } from './pack-by-line-limit';
 
 /**
  * A 业务申报表 already stored, as the batching needs it: to find it again for later movements of its
@@ -192,7 +193,7 @@ export function batchBusinessChain(
     );
   }
   for (const group of slipGroups.values()) {
-    for (const chunk of packSlip(group.movements, policy.lineLimit)) {
+    for (const chunk of packByLineLimit(group.movements, policy.lineLimit)) {
       const made = slipDrafts(group, chunk, input, options);
       if (made.ok) drafts.push(...made.drafts);
       else for (const movement of chunk) hold(movement, 'invalidDocument', made.reason);
@@ -337,24 +338,6 @@ function formDraft(form: NewForm, input: ChainInput, options: ChainOptions): For
       movementIds: [],
     },
   };
-}
-
-/** Packs movements, in order, into slips of at most `limit` book lines; a movement is never split. */
-function packSlip(movements: readonly Movement[], limit: number): Movement[][] {
-  const chunks: Movement[][] = [];
-  let current: Movement[] = [];
-  let lineIds = new Set<string>();
-  for (const movement of movements) {
-    const merged = new Set([...lineIds, ...movement.lines.map((line) => line.bookLineId)]);
-    if (merged.size > limit && current.length > 0) {
-      chunks.push(current);
-      current = [];
-      lineIds = new Set(movement.lines.map((line) => line.bookLineId));
-    } else lineIds = merged;
-    current.push(movement);
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
 }
 
 type SlipDrafts = { ok: true; drafts: DocumentDraft[] } | { ok: false; reason: string };
