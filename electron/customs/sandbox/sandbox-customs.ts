@@ -1,4 +1,5 @@
 import type { Inv101Document } from '../../../shared/customs/model/inv101';
+import { etpsInnerNoOf, ieFlagOf } from '../../../shared/customs/model/customs-document';
 import { addDecimal, compareDecimal, subtractDecimal } from '../../../shared/domain/decimal';
 import { sha256Hex } from '../endpoints/sha256';
 import { validateMessage } from '../xsd-validate';
@@ -124,24 +125,8 @@ const busyText =
 export const listNeedsGatePass = (document: Inv101Document): boolean =>
   document.head.dclcusFlag === '1' && document.head.bondInvtTypecd === '0';
 
-const etpsInnerNoOf = (document: Declaration) =>
-  document.kind === 'INV101' ? document.head.etpsInnerInvtNo : document.head.etpsPreentNo;
-
 const districtOf = (document: Declaration) =>
   document.kind === 'INV101' ? document.head.dclPlcCuscd : document.head.masterCuscd;
-
-const ieOf = (document: Declaration): 'I' | 'E' => {
-  switch (document.kind) {
-    case 'INV101':
-      return document.head.impexpMarkcd;
-    case 'SAS121':
-      return document.head.ioTypecd;
-    case 'SAS111':
-      return document.head.stockTypecd;
-    case 'SAS101':
-      return document.head.directionTypecd === 'I' ? 'I' : 'E';
-  }
-};
 
 /** The pre-entry number a message names: empty on a first filing, customs' own after that. */
 const seqNoOf = (document: Declaration): string | undefined => {
@@ -475,7 +460,7 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
       record = {
         ...base,
         kind: 'INV101',
-        customsNo: numbers.bondInvtNo(districtOf(document), ieOf(document), instant, state.counters.list),
+        customsNo: numbers.bondInvtNo(districtOf(document), ieFlagOf(document), instant, state.counters.list),
         document,
         links: [],
         needsGate: listNeedsGatePass(document),
@@ -501,7 +486,7 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
       record = {
         ...base,
         kind: 'SAS111',
-        customsNo: numbers.sasStockNo(districtOf(document), ieOf(document), instant, state.counters.slip),
+        customsNo: numbers.sasStockNo(districtOf(document), ieFlagOf(document), instant, state.counters.slip),
         document,
         links: [],
         allotted: {},
@@ -512,7 +497,7 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
       record = {
         ...base,
         kind: 'SAS121',
-        customsNo: numbers.passportNo(districtOf(document), ieOf(document), instant, state.counters.pass),
+        customsNo: numbers.passportNo(districtOf(document), ieFlagOf(document), instant, state.counters.pass),
         document,
         allotments: [],
       };
