@@ -1,7 +1,6 @@
 import {
   batchMovements,
   counterAllocator,
-  isBusinessChainKind,
   defaultBatchingPolicy,
   defaultDeclarationSettings,
   renderDocument,
@@ -13,14 +12,13 @@ import {
 } from '../customs/batching';
 import { applyDocumentCommand } from '../customs/lifecycle/document-commands';
 import { newDocumentState } from '../customs/lifecycle/document-status';
-import type { AccountBook } from '../domain/account-book';
 import type { Enterprise } from '../domain/enterprise';
 import { newId } from '../domain/ids';
-import { businessFormsOf } from './business-forms';
-import type { BookLineRow, ZonebookDb } from './db';
+import type { ZonebookDb } from './db';
 import type { DeclarationRow, TimelineEvent } from './declaration-rows';
 import { asStorageError, StoreError } from './errors';
-import type { DeclareStatus, JournalRow } from './rows';
+import { readPendingBatchInput } from './pending-batch-input';
+import type { JournalRow } from './rows';
 
 export interface BatchPendingOptions {
   deviceId: string;
@@ -60,50 +58,29 @@ export async function batchPending(
       'rw',
       [db.journal, db.books, db.bookLines, db.enterprises, db.declarations, db.meta],
       async () => {
-        const pending = (
-          await db.journal
-            .where('declareStatus')
-            .equals('pending' satisfies DeclareStatus)
-            .toArray()
-        ).sort((a, b) => a.localSeq - b.localSeq);
-        if (pending.length === 0) return { documentIds: [], held: [] };
-        const movements = pending.map((row) => row.entry.movement);
-        const lineIds = [...new Set(movements.flatMap((m) => m.lines.map((line) => line.bookLineId)))];
-        const [books, bookLines, counter] = await Promise.all([
-          db.books.bulkGet([...new Set(movements.map((m) => m.bookId))]),
-          db.bookLines.bulkGet(lineIds),
+        const [batch, counter] = await Promise.all([
+          readPendingBatchInput(db),
           db.meta.get(counterKey(options.deviceId)),
         ]);
-        const knownBooks = books.filter((book): book is AccountBook => book !== undefined);
-        const enterprises = (
-          await db.enterprises.bulkGet([...new Set(knownBooks.map((book) => book.ownerEnterpriseId))])
-        ).filter((enterprise): enterprise is Enterprise => enterprise !== undefined);
-        const chainBooks = [...new Set(movements.filter(isBusinessChainKind).map((m) => m.bookId))];
-        const forms = await businessFormsOf(db, chainBooks);
+        if (!batch) return { documentIds: [], held: [] };
         const allocator = counterAllocator(
           options.deviceId,
           typeof counter?.value === 'number' ? counter.value : 0,
         );
         const result = batchMovements(
-          {
-            movements,
-            books: knownBooks,
-            bookLines: bookLines.filter((line): line is BookLineRow => line !== undefined),
-            enterprises,
-            ...(options.unitWeights && { unitWeights: options.unitWeights }),
-            businessForms: forms.refs,
-          },
+          { ...batch.input, ...(options.unitWeights && { unitWeights: options.unitWeights }) },
           { policy, settings, now: options.now, allocate: allocator.allocate },
         );
         if (result.drafts.length === 0) return { documentIds: [], held: [...result.held] };
 
+        const { books, enterprises } = batch.input;
         const ownerOf = new Map(
-          knownBooks.map((book) => [book.id, enterprises.find((e) => e.id === book.ownerEnterpriseId)]),
+          books.map((book) => [book.id, enterprises.find((e) => e.id === book.ownerEnterpriseId)]),
         );
         const rows = rowsOfDrafts(
           result.drafts,
           (bookId) => ownerOf.get(bookId),
-          forms.idOf,
+          batch.formIdOf,
           settings,
           options.now,
         );

@@ -1,19 +1,15 @@
 import {
   batchMovements,
   counterAllocator,
-  isBusinessChainKind,
   defaultBatchingPolicy,
   defaultDeclarationSettings,
   type BatchingPolicy,
   type DeclarationSettings,
   type HeldMovement,
 } from '../customs/batching';
-import type { AccountBook } from '../domain/account-book';
-import type { Enterprise } from '../domain/enterprise';
 import type { MovementKind } from '../ledger';
-import { businessFormsOf } from './business-forms';
-import type { BookLineRow, ZonebookDb } from './db';
-import type { DeclareStatus } from './rows';
+import type { ZonebookDb } from './db';
+import { readPendingBatchInput } from './pending-batch-input';
 
 export interface HeldMovementView extends HeldMovement {
   bookId: string;
@@ -34,41 +30,15 @@ export async function heldMovements(
     'r',
     [db.journal, db.books, db.bookLines, db.enterprises, db.declarations],
     async () => {
-      const pending = (
-        await db.journal
-          .where('declareStatus')
-          .equals('pending' satisfies DeclareStatus)
-          .toArray()
-      ).sort((a, b) => a.localSeq - b.localSeq);
-      if (pending.length === 0) return [];
-      const movements = pending.map((row) => row.entry.movement);
-      const [books, bookLines] = await Promise.all([
-        db.books.bulkGet([...new Set(movements.map((m) => m.bookId))]),
-        db.bookLines.bulkGet([...new Set(movements.flatMap((m) => m.lines.map((line) => line.bookLineId)))]),
-      ]);
-      const knownBooks = books.filter((book): book is AccountBook => book !== undefined);
-      const enterprises = (
-        await db.enterprises.bulkGet([...new Set(knownBooks.map((book) => book.ownerEnterpriseId))])
-      ).filter((enterprise): enterprise is Enterprise => enterprise !== undefined);
-      const forms = await businessFormsOf(db, [
-        ...new Set(movements.filter(isBusinessChainKind).map((m) => m.bookId)),
-      ]);
-      const { held } = batchMovements(
-        {
-          movements,
-          books: knownBooks,
-          bookLines: bookLines.filter((line): line is BookLineRow => line !== undefined),
-          enterprises,
-          businessForms: forms.refs,
-        },
-        {
-          policy: options.policy ?? defaultBatchingPolicy,
-          settings: options.settings ?? defaultDeclarationSettings,
-          now: options.now,
-          allocate: counterAllocator('held-movements-trial', 0).allocate,
-        },
-      );
-      const byId = new Map(movements.map((movement) => [movement.id, movement]));
+      const batch = await readPendingBatchInput(db);
+      if (!batch) return [];
+      const { held } = batchMovements(batch.input, {
+        policy: options.policy ?? defaultBatchingPolicy,
+        settings: options.settings ?? defaultDeclarationSettings,
+        now: options.now,
+        allocate: counterAllocator('held-movements-trial', 0).allocate,
+      });
+      const byId = new Map(batch.input.movements.map((movement) => [movement.id, movement]));
       return held.flatMap((hold) => {
         const movement = byId.get(hold.movementId);
         return movement
