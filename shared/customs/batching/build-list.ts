@@ -28,13 +28,13 @@ export function mergeLines(
     .sort((a, b) => a.bookLine.gdsSeqno - b.bookLine.gdsSeqno);
 }
 
-function listLine(merged: MergedLine, index: number, facts: ListFacts): Inv101Line {
-  const { bookLine, qty } = merged;
+/**
+ * What every declared line says of its goods, taken from the book line: item, HS code, name, model,
+ * units and the quantities in each (legal ones converted), price, amount, currency and origin.
+ */
+export function declaredGoodsOf({ bookLine, qty }: MergedLine) {
   const secdLawfQty = secdLawfQtyOf(bookLine, qty);
   return {
-    gdsSeqno: index + 1,
-    entryGdsSeqno: index + 1,
-    putrecSeqno: bookLine.gdsSeqno,
     gdsMtno: bookLine.gdsMtno,
     gdecd: bookLine.gdecd,
     gdsNm: bookLine.gdsNm,
@@ -49,6 +49,15 @@ function listLine(merged: MergedLine, index: number, facts: ListFacts): Inv101Li
     dclTotalAmt: multiplyDecimal(qty, bookLine.dclUprcAmt, TOTAL_DECIMALS),
     dclCurrcd: bookLine.dclCurrcd,
     natcd: bookLine.natcd,
+  };
+}
+
+function listLine(merged: MergedLine, index: number, facts: ListFacts): Inv101Line {
+  return {
+    gdsSeqno: index + 1,
+    entryGdsSeqno: index + 1,
+    putrecSeqno: merged.bookLine.gdsSeqno,
+    ...declaredGoodsOf(merged),
     destinationNatcd: facts.destinationNatcd,
     lvyrlfModecd: facts.lvyrlfModecd as Inv101Line['lvyrlfModecd'],
     clyMarkcd: '0',

@@ -1,8 +1,7 @@
-import { lawfQtyOf, secdLawfQtyOf } from '../../domain/book-line';
-import { multiplyDecimal, sumDecimals, TOTAL_DECIMALS } from '../../domain/decimal';
+import { sumDecimals } from '../../domain/decimal';
 import type { Sas101Document } from '../model/sas101';
 import type { Sas111Document, Sas111Line } from '../model/sas111';
-import type { MergedLine } from './build-list';
+import { declaredGoodsOf, type MergedLine } from './build-list';
 import { weightOf } from './build-pass';
 import type { BookContext } from './customs-facts';
 import type { DeclarationSettings, UnitWeight } from './policy';
@@ -30,32 +29,16 @@ export function buildStockSlip(request: StockSlipRequest): Sas111Document {
   const { context, form, settings } = request;
   const owner = context.owner;
   const formLineOf = new Map(form.lines.map((line) => [line.oriactGdsSeqno, line.sasDclSeqno]));
-  const lines: Sas111Line[] = request.lines.map(({ bookLine, qty }, index) => {
-    const secdLawfQty = secdLawfQtyOf(bookLine, qty);
-    return {
-      sasStockSeqno: index + 1,
-      // The batching only puts a book line on a slip when its form lists it.
-      sasDclSeqno: formLineOf.get(bookLine.gdsSeqno) ?? 0,
-      oriactGdsSeqno: bookLine.gdsSeqno,
-      gdsMtno: bookLine.gdsMtno,
-      gdecd: bookLine.gdecd,
-      gdsNm: bookLine.gdsNm,
-      gdsSpcfModelDesc: bookLine.gdsSpcfModelDesc,
-      dclUnitcd: bookLine.dclUnitcd,
-      lawfUnitcd: bookLine.lawfUnitcd,
-      ...(bookLine.secdLawfUnitcd !== undefined &&
-        secdLawfQty !== undefined && { secdLawfUnitcd: bookLine.secdLawfUnitcd, secdLawfQty }),
-      natcd: bookLine.natcd,
-      dclUprcAmt: bookLine.dclUprcAmt,
-      dclTotalAmt: multiplyDecimal(qty, bookLine.dclUprcAmt, TOTAL_DECIMALS),
-      dclCurrcd: bookLine.dclCurrcd,
-      lawfQty: lawfQtyOf(bookLine, qty),
-      dclQty: qty,
-      ...weightOf(qty, request.weights(bookLine.gdsMtno), settings),
-      lvyrlfModecd: '3',
-      clyMarkcd: '0',
-    };
-  });
+  const lines: Sas111Line[] = request.lines.map((merged, index) => ({
+    sasStockSeqno: index + 1,
+    // The batching only puts a book line on a slip when its form lists it.
+    sasDclSeqno: formLineOf.get(merged.bookLine.gdsSeqno) ?? 0,
+    oriactGdsSeqno: merged.bookLine.gdsSeqno,
+    ...declaredGoodsOf(merged),
+    ...weightOf(merged.qty, request.weights(merged.bookLine.gdsMtno), settings),
+    lvyrlfModecd: '3',
+    clyMarkcd: '0',
+  }));
   return {
     kind: 'SAS111',
     head: {
