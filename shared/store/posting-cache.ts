@@ -2,7 +2,7 @@ import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
 import type { AccountBook } from '../domain/account-book';
 import type { DecimalString } from '../domain/decimal';
 import type { Location } from '../domain/location';
-import type { DeviceHead } from '../ledger';
+import type { BalanceKey, DeviceHead } from '../ledger';
 import type { BookLineRow, ZonebookDb } from './db';
 
 /** The journal's last row as a posting last saw it: what its next rows follow. */
@@ -31,7 +31,7 @@ export interface PostingCache {
   bookLines: Map<string, BookLineRow>;
   locations: Map<string, Location>;
   /** By `${bookLineId}|${account}`; '0' where there is no row. */
-  balances: Map<string, DecimalString>;
+  balances: Map<BalanceKey, DecimalString>;
   tail: JournalTail | undefined;
   heads: Map<string, DeviceHead | null>;
   /** Set while this connection reports its own posting, which must not drop what it just remembered. */
@@ -62,7 +62,7 @@ export function forgetAll(db: ZonebookDb): void {
   forgetJournalState(cache);
 }
 
-export function rememberBalance(cache: PostingCache, key: string, qty: DecimalString): void {
+export function rememberBalance(cache: PostingCache, key: BalanceKey, qty: DecimalString): void {
   if (cache.balances.size >= balanceLimit && !cache.balances.has(key)) cache.balances.clear();
   cache.balances.set(key, qty);
 }

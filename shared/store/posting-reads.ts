@@ -1,20 +1,18 @@
 import type { AccountBook } from '../domain/account-book';
 import type { DecimalString } from '../domain/decimal';
 import type { Location } from '../domain/location';
-import type { DeviceHead } from '../ledger';
+import { parseBalanceKey, type BalanceKey, type DeviceHead } from '../ledger';
 import { journalTable, type BookLineRow } from './db';
 import { lastRecordOf, resultOf } from './idb-requests';
 import { rememberBalance, type JournalTail, type PostingCache } from './posting-cache';
 import type { BalanceRow, JournalRow } from './rows';
-
-export const balanceKeyOf = (bookLineId: string, account: string) => `${bookLineId}|${account}`;
 
 /** What a posting needs to know, by key. */
 export interface PostingNeeds {
   bookIds: readonly string[];
   lineIds: readonly string[];
   locationIds: readonly string[];
-  balanceKeys: readonly string[];
+  balanceKeys: readonly BalanceKey[];
   reversedIds: readonly string[];
 }
 
@@ -71,7 +69,7 @@ export function readMissing(
     getAll<Location>('locations', missing.locations, cache.locations),
     Promise.all(
       missing.balances.map((key) => {
-        const [bookLineId = '', account = ''] = key.split('|');
+        const { bookLineId, account } = parseBalanceKey(key);
         return resultOf<BalanceRow | undefined>(balances.get([bookLineId, account])).then((row) =>
           rememberBalance(cache, key, (row?.qty ?? '0') as DecimalString),
         );

@@ -3,6 +3,8 @@ import { fieldErrorsOf, type FieldError } from '../domain/field-error';
 import { newId } from '../domain/ids';
 import {
   balanceDeltas,
+  balanceKey,
+  parseBalanceKey,
   checkMovementContext,
   checkDeltasAllowed,
   checkReversible,
@@ -13,7 +15,7 @@ import {
   reversalMismatch,
   type DeviceHead,
   type JournalEntry,
-  type LedgerAccount,
+  type BalanceKey,
   type MovementKind,
   type Posting as PostingLine,
 } from '../ledger';
@@ -30,7 +32,7 @@ import {
   type JournalTail,
   type PostingCache,
 } from './posting-cache';
-import { balanceKeyOf, guardTail, readMissing, type PostingNeeds, type PostingReads } from './posting-reads';
+import { guardTail, readMissing, type PostingNeeds, type PostingReads } from './posting-reads';
 import type { BalanceRow, DeclareStatus, JournalRow } from './rows';
 
 export interface PostOptions {
@@ -164,7 +166,7 @@ function needsOf({ movements, postings }: Posting): PostingNeeds {
     locationIds: unique(
       movements.flatMap((m) => m.lines.flatMap((l) => [l.fromLocationId, l.toLocationId])),
     ).filter((id): id is string => id !== undefined),
-    balanceKeys: unique(postings.flatMap((lines) => lines.map((p) => balanceKeyOf(p.bookLineId, p.account)))),
+    balanceKeys: unique(postings.flatMap((lines) => lines.map((p) => balanceKey(p.bookLineId, p.account)))),
     reversedIds: unique(movements.flatMap((m) => (m.reversalOf ? [m.reversalOf] : []))),
   };
 }
@@ -198,7 +200,7 @@ async function postOnce(db: ZonebookDb, cache: PostingCache, posting: Posting): 
 
 interface Written {
   entries: JournalEntry[];
-  balances: Map<string, DecimalString>;
+  balances: Map<BalanceKey, DecimalString>;
   tail: JournalTail;
   head: DeviceHead | null;
 }
@@ -220,13 +222,13 @@ function writePosting(
   const originalById = new Map(originals.map((row) => [row.movementId, row]));
   const movementById = new Map(originals.map((row) => [row.movementId, row.entry.movement]));
   const reversedBy = new Map(earlierReversals.map((row) => [row.reversalOf ?? '', row.movementId]));
-  const balances = new Map<string, DecimalString>();
-  const balanceOf = (key: string) => balances.get(key) ?? cache.balances.get(key) ?? '0';
+  const balances = new Map<BalanceKey, DecimalString>();
+  const balanceOf = (key: BalanceKey) => balances.get(key) ?? cache.balances.get(key) ?? '0';
   const inThisCall = new Set<string>();
   const problems: Problem[] = [];
   const entries: JournalEntry[] = [];
   const cancelled: string[] = [];
-  const touched = new Map<string, string>();
+  const touched = new Map<BalanceKey, string>();
   const rowsWritten = new Map<string, JournalRow>();
   let previous = reads.head;
   let localSeq = reads.tail.localSeq;
@@ -277,7 +279,7 @@ function writePosting(
     }
     const postings = postingsByMovement[index] ?? [];
     const deltas = balanceDeltas(postings);
-    const shortfalls = checkDeltasAllowed(deltas, (id, account) => balanceOf(balanceKeyOf(id, account)), {
+    const shortfalls = checkDeltasAllowed(deltas, (id, account) => balanceOf(balanceKey(id, account)), {
       bookLine: (id) => {
         const line = cache.bookLines.get(id);
         return line && `#${line.gdsSeqno} ${line.gdsMtno}`;
@@ -291,7 +293,7 @@ function writePosting(
       );
     }
     for (const delta of deltas) {
-      const key = balanceKeyOf(delta.bookLineId, delta.account);
+      const key = balanceKey(delta.bookLineId, delta.account);
       balances.set(key, addDecimal(balanceOf(key), delta.delta));
       touched.set(key, book.id);
     }
@@ -313,11 +315,10 @@ function writePosting(
   if (problems.length) throw refuse(problems, movements.length);
 
   for (const [key, bookId] of touched) {
-    const [bookLineId = '', account = ''] = key.split('|');
+    const { bookLineId, account } = parseBalanceKey(key);
     const qty = balances.get(key) ?? '0';
     if (qty === '0') balanceStore.delete([bookLineId, account]);
-    else
-      balanceStore.put({ bookLineId, account: account as LedgerAccount, bookId, qty } satisfies BalanceRow);
+    else balanceStore.put({ bookLineId, account, bookId, qty } satisfies BalanceRow);
   }
   for (const id of cancelled) {
     // Reversed in this call or before it: either way its row is rewritten in this transaction.

@@ -1,4 +1,4 @@
-import { verifyJournal } from '../../../shared/ledger';
+import { balanceKey, verifyJournal } from '../../../shared/ledger';
 import {
   exportBackup,
   findBalanceDrift,
@@ -113,7 +113,7 @@ describe('what a window remembers, when it is out of date', () => {
     const { first, second } = await twoWindows();
     await postMovement(first, receive('10'), { deviceId, recordedAt });
     const cache = postingCacheOf(first);
-    const zone = `${lines[0]!.id}|zone:${locations[0]!.id}`;
+    const zone = balanceKey(lines[0]!.id, `zone:${locations[0]!.id}`);
     expect(cache.balances.get(zone)).toBe('10');
     await postMovement(second, release('8'), { deviceId, recordedAt });
     // As if the other window's report had not arrived: this window still believes 10 are there.
@@ -156,6 +156,6 @@ describe('what a window remembers, when it is out of date', () => {
     const cache = postingCacheOf(first);
     expect(cache.heads.get(deviceId)).toEqual({ deviceSeq: 1, hash: entry.hash });
     expect(cache.tail).toEqual({ localSeq: 1, entryId: entry.id });
-    expect(cache.balances.get(`${lines[0]!.id}|zone:${locations[0]!.id}`)).toBe('10');
+    expect(cache.balances.get(balanceKey(lines[0]!.id, `zone:${locations[0]!.id}`))).toBe('10');
   });
 });
