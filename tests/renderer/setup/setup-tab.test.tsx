@@ -10,8 +10,9 @@ async function startEmpty() {
   return store;
 }
 
+// Fields can appear only once a live query has caught up with a save, so wait for them.
 async function fill(label: RegExp, value: string) {
-  const input = screen.getByLabelText(label);
+  const input = await screen.findByLabelText(label);
   await userEvent.clear(input);
   await userEvent.type(input, value);
 }
