@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { isKnownBookType } from '../codes/lookups';
-import { Decimal, QUANTITY_DECIMALS, canonicalDecimal, isDecimalString } from './decimal';
+import {
+  QUANTITY_DECIMALS,
+  canonicalDecimal,
+  compareDecimal,
+  decimalPlacesOf,
+  integerDigitsOf,
+  isDecimalString,
+} from './decimal';
 
 /**
  * Building blocks for schemas whose messages a warehouse worker can act on: every message names the
@@ -98,25 +105,25 @@ export function decimalField(label: string, options: { maxDecimals: number; sign
           `${label} must be a number like 12 or 12.5 (digits and one decimal point), got ${shown(value)}`,
         );
       }
-      const number = new Decimal(value);
-      const places = number.decimalPlaces();
+      const places = decimalPlacesOf(value);
       if (places > options.maxDecimals) {
         return fail(
           `${label} may have at most ${options.maxDecimals} decimal places, got ${places} in ${shown(value)}`,
         );
       }
-      const integerDigits = number.abs().trunc().toFixed().replace(/^0$/, '').length;
+      const integerDigits = integerDigitsOf(value);
       if (integerDigits > maxIntegerDigits) {
         return fail(
           `${label} has ${integerDigits} digits before the decimal point, at most ${maxIntegerDigits} are allowed` +
             ' — was a barcode scanned into this field?',
         );
       }
-      if (options.sign === 'positive' && !number.greaterThan(0)) {
+      const sign = compareDecimal(value, '0');
+      if (options.sign === 'positive' && sign <= 0) {
         return fail(`${label} must be greater than zero, got ${shown(value)}`);
       }
-      if (options.sign === 'nonZero' && number.isZero()) return fail(`${label} must not be zero`);
-      if (options.sign === 'nonNegative' && number.isNegative() && !number.isZero()) {
+      if (options.sign === 'nonZero' && sign === 0) return fail(`${label} must not be zero`);
+      if (options.sign === 'nonNegative' && sign < 0) {
         return fail(`${label} must not be negative, got ${shown(value)}`);
       }
     })

@@ -1,5 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { utcInstant } from '../domain/customs-date';
 import { recordId, requiredText } from '../domain/field-rules';
@@ -35,6 +35,9 @@ export interface DeviceHead {
   readonly hash: string;
 }
 
+// One encoder for every entry: making one per hash cost as much as the hashing itself.
+const utf8 = new TextEncoder();
+
 /**
  * SHA-256 over the previous hash and the entry (without its own hash) in canonical JSON. Synchronous on
  * purpose: the store computes it inside a Dexie transaction, where awaiting crypto.subtle would commit
@@ -42,7 +45,7 @@ export interface DeviceHead {
  */
 export function entryHash(entry: Record<string, unknown> & { prevHash: string }): string {
   const { hash: _ignored, ...body } = entry;
-  return bytesToHex(sha256(utf8ToBytes(`${entry.prevHash}\n${canonicalJson(body)}`)));
+  return bytesToHex(sha256(utf8.encode(`${entry.prevHash}\n${canonicalJson(body)}`)));
 }
 
 /**

@@ -4,7 +4,9 @@ import {
   addDecimal,
   canonicalDecimal,
   compareDecimal,
+  decimalPlacesOf,
   formatDecimal,
+  integerDigitsOf,
   isNegativeDecimal,
   isZeroDecimal,
   multiplyDecimal,
@@ -75,5 +77,40 @@ describe('decimal arithmetic', () => {
     for (const bad of ['1e5', '', ' 1', '+1', '1.', '.5', 'NaN', 'Infinity', '1,5']) {
       expect(() => toDecimal(bad), bad).toThrow(/Not a plain decimal number/);
     }
+  });
+});
+
+describe('decimal arithmetic at any scale', () => {
+  // Plain decimal strings with 0–8 places, leading and trailing zeros included, as imports may spell them.
+  const plain = fc
+    .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.integer({ min: 0, max: 8 }))
+    .map(([negative, units, scale]) => {
+      const digits = units.toString().padStart(scale + 1, '0');
+      const text = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
+      return `${negative ? '-' : ''}${text}`;
+    });
+  const reference = (value: string) => toDecimal(value);
+  const spelled = (value: ReturnType<typeof toDecimal>) => (value.isZero() ? '0' : value.toFixed());
+
+  it('agrees with decimal.js on sums, differences, negations, comparisons and signs', () => {
+    fc.assert(
+      fc.property(plain, plain, (a, b) => {
+        expect(addDecimal(a, b)).toBe(spelled(reference(a).plus(reference(b))));
+        expect(subtractDecimal(a, b)).toBe(spelled(reference(a).minus(reference(b))));
+        expect(negateDecimal(a)).toBe(spelled(reference(a).negated()));
+        expect(canonicalDecimal(a)).toBe(spelled(reference(a)));
+        expect(compareDecimal(a, b)).toBe(reference(a).comparedTo(reference(b)));
+        expect(isZeroDecimal(a)).toBe(reference(a).isZero());
+        expect(isNegativeDecimal(a)).toBe(reference(a).isNegative() && !reference(a).isZero());
+        expect(decimalPlacesOf(a)).toBe(reference(a).decimalPlaces());
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('counts integer digits without leading zeros', () => {
+    expect(integerDigitsOf('0.5')).toBe(0);
+    expect(integerDigitsOf('012.5')).toBe(2);
+    expect(integerDigitsOf('-123456')).toBe(6);
   });
 });
