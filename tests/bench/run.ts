@@ -55,11 +55,14 @@ function deriveRatios(figures: Record<string, number>): Record<string, number> {
   const ratios: Record<string, number> = {};
   // The import is compared with a raw bulk put of the very journal rows it wrote (rawJournalBulkPerSec);
   // rawBulkPerSec, of small records, is kept for reference.
-  const { postP50Ms, rawTxP50Ms, importPerSec, rawJournalBulkPerSec } = figures;
+  const { postP50Ms, rawTxP50Ms, importPerSec, rawJournalBulkPerSec, rawJournalIndexedBulkPerSec } = figures;
   if (postP50Ms !== undefined && rawTxP50Ms)
     ratios.postToRawRatio = Number((postP50Ms / rawTxP50Ms).toFixed(2));
   if (importPerSec !== undefined && rawJournalBulkPerSec) {
     ratios.importToRawRatio = Number((importPerSec / rawJournalBulkPerSec).toFixed(2));
+  }
+  if (importPerSec !== undefined && rawJournalIndexedBulkPerSec) {
+    ratios.importToIndexedRawRatio = Number((importPerSec / rawJournalIndexedBulkPerSec).toFixed(2));
   }
   return ratios;
 }

@@ -18,9 +18,13 @@ export function deleteRawDb(name: string): Promise<void> {
 }
 
 export function putInOneTransaction(db: IDBDatabase, records: readonly object[]): Promise<void> {
+  return putInStore(db, 'records', records);
+}
+
+export function putInStore(db: IDBDatabase, storeName: string, records: readonly object[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const tx = db.transaction('records', 'readwrite');
-    const store = tx.objectStore('records');
+    const tx = db.transaction(storeName, 'readwrite');
+    const store = tx.objectStore(storeName);
     for (const record of records) store.put(record);
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
