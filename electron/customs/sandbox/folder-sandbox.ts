@@ -7,7 +7,8 @@ import { moveFile } from '../endpoints/move-file';
 import { SandboxOptions, type SandboxOptionsInput } from './options';
 import { createSandboxCustoms, type SandboxCustoms, type SandboxOutput } from './sandbox-customs';
 import { realClock, type SandboxClock } from './sandbox-clock';
-import { parseSandboxState, type ReceiptFile, type SandboxState } from './sandbox-state';
+import type { ReceiptFile } from './sandbox-state';
+import { openSandboxStateStore } from './state-journal';
 import type { OpeningBookLine, PostedBookLine } from './sandbox-book';
 
 export interface FolderSandboxConfig {
@@ -37,15 +38,6 @@ export interface SandboxHandle {
 export const sandboxFolder = (root: string) => join(root, 'SandboxCustoms');
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function readState(path: string): Promise<SandboxState | undefined> {
-  try {
-    return parseSandboxState(await readFile(path, 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -77,7 +69,6 @@ export async function runFolderSandbox(config: FolderSandboxConfig): Promise<San
   const folders = exchangeFolders(config.root);
   const own = sandboxFolder(config.root);
   const takenFolder = join(own, 'Taken');
-  const stateFile = join(own, 'state.json');
   for (const folder of [folders.outBox, ...Object.values(folders.watched), takenFolder])
     await mkdir(folder, { recursive: true });
   const options = SandboxOptions.parse(config.options ?? {});
@@ -110,12 +101,13 @@ export async function runFolderSandbox(config: FolderSandboxConfig): Promise<San
     await writeReceipt(responseBox, output.response);
   }
 
+  const stored = await openSandboxStateStore(own, options.seed);
   const customs = createSandboxCustoms({
     options,
-    state: await readState(stateFile),
+    state: stored.state,
     clock,
     emit,
-    persist: (state) => writeFileAtomic(stateFile, JSON.stringify(state)),
+    persist: () => stored.save(),
     reportError: report,
   });
 
