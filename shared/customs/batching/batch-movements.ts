@@ -8,6 +8,7 @@ import { Sas121Document } from '../model/sas121';
 import { buildList, mergeLines } from './build-list';
 import { buildPass, carrierOfList } from './build-pass';
 import { batchBusinessChain, type BusinessFormRef } from './business-chain';
+import { customsCover, declaresOutboundList, shortfallReason, type CustomsStock } from './customs-cover';
 import { factsKey, listFactsOf, type BookContext, type ListFacts } from './customs-facts';
 import type { DocumentDraft, HeldMovement, HoldCode } from './drafts';
 import type { NumberAllocator } from './enterprise-numbers';
@@ -27,6 +28,12 @@ export interface BatchInput {
   readonly unitWeights?: Readonly<Record<string, UnitWeight>>;
   /** The 业务申报表 already declared, so later slips draw on them rather than on new forms. */
   readonly businessForms?: readonly BusinessFormRef[];
+  /**
+   * Customs' book for the lines outbound movements take from: an outbound list is made only while it
+   * covers them. Absent where customs' book is not known (a backup declared offline): nothing is held
+   * for it then.
+   */
+  readonly customsStock?: readonly CustomsStock[];
 }
 
 export interface BatchOptions {
@@ -72,6 +79,7 @@ export function batchMovements(input: BatchInput, options: BatchOptions): BatchR
   const groups = new Map<string, Grouped>();
   const chainMovements: Movement[] = [];
   const contexts = new Map<string, BookContext>();
+  const cover = input.customsStock && customsCover(input.customsStock, bookLines);
 
   for (const movement of input.movements) {
     const rule: KindRule = kinds[movement.kind];
@@ -116,6 +124,18 @@ export function batchMovements(input: BatchInput, options: BatchOptions): BatchR
         continue;
       }
       key += `|${period.from}`;
+    }
+    if (cover && declaresOutboundList(movement)) {
+      const shortfalls = cover.claim(movement);
+      if (shortfalls.length > 0) {
+        held.push({
+          movementId: movement.id,
+          code: 'awaitingInboundPosting',
+          reason: shortfallReason(shortfalls),
+          shortfalls,
+        });
+        continue;
+      }
     }
     const group = groups.get(key) ?? {
       facts: verdict.facts,

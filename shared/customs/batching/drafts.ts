@@ -1,4 +1,5 @@
 import type { CustomsDocumentModel } from '../model/customs-document';
+import type { CustomsShortfall } from './customs-cover';
 import type { Period } from './periods';
 
 export type DraftMessageType = CustomsDocumentModel['kind'];
@@ -30,10 +31,14 @@ export type HoldCode =
   | 'tooManyLines'
   | 'missingMasterData'
   | 'missingCounterparty'
-  | 'invalidDocument';
+  | 'invalidDocument'
+  /** An outbound list would take more than customs' book holds until an inbound list is posted (INV211). */
+  | 'awaitingInboundPosting';
 
 export interface HeldMovement {
   readonly movementId: string;
   readonly code: HoldCode;
   readonly reason: string;
+  /** awaitingInboundPosting: the book lines customs' book cannot cover yet, with their figures. */
+  readonly shortfalls?: readonly CustomsShortfall[];
 }

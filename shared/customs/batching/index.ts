@@ -10,6 +10,8 @@ export type {
   HoldCode,
 } from './batch-movements';
 export { mergeLines } from './build-list';
+export { declaresOutboundList } from './customs-cover';
+export type { CustomsShortfall, CustomsStock, PostedStockSource } from './customs-cover';
 export { passForCustomsDocument } from './build-pass';
 export { batchBusinessChain, SLIP_PASSPORT_TYPECD } from './business-chain';
 export type { BusinessFormRef } from './business-chain';
