@@ -17,7 +17,7 @@ import { newId } from '../domain/ids';
 import type { ZonebookDb } from './db';
 import type { DeclarationRow, TimelineEvent } from './declaration-rows';
 import { asStorageError, StoreError } from './errors';
-import { readPendingBatchInput } from './pending-batch-input';
+import { pendingBatchInputTables, readPendingBatchInput } from './pending-batch-input';
 import type { JournalRow } from './rows';
 
 export interface BatchPendingOptions {
@@ -54,53 +54,49 @@ export async function batchPending(
   const settings = options.settings ?? defaultDeclarationSettings;
   const policy = options.policy ?? defaultBatchingPolicy;
   try {
-    return await db.transaction(
-      'rw',
-      [db.journal, db.books, db.bookLines, db.enterprises, db.declarations, db.meta],
-      async () => {
-        const [batch, counter] = await Promise.all([
-          readPendingBatchInput(db),
-          db.meta.get(counterKey(options.deviceId)),
-        ]);
-        if (!batch) return { documentIds: [], held: [] };
-        const allocator = counterAllocator(
-          options.deviceId,
-          typeof counter?.value === 'number' ? counter.value : 0,
-        );
-        const result = batchMovements(
-          { ...batch.input, ...(options.unitWeights && { unitWeights: options.unitWeights }) },
-          { policy, settings, now: options.now, allocate: allocator.allocate },
-        );
-        if (result.drafts.length === 0) return { documentIds: [], held: [...result.held] };
+    return await db.transaction('rw', [...pendingBatchInputTables(db), db.meta], async () => {
+      const [batch, counter] = await Promise.all([
+        readPendingBatchInput(db),
+        db.meta.get(counterKey(options.deviceId)),
+      ]);
+      if (!batch) return { documentIds: [], held: [] };
+      const allocator = counterAllocator(
+        options.deviceId,
+        typeof counter?.value === 'number' ? counter.value : 0,
+      );
+      const result = batchMovements(
+        { ...batch.input, ...(options.unitWeights && { unitWeights: options.unitWeights }) },
+        { policy, settings, now: options.now, allocate: allocator.allocate },
+      );
+      if (result.drafts.length === 0) return { documentIds: [], held: [...result.held] };
 
-        const { books, enterprises } = batch.input;
-        const ownerOf = new Map(
-          books.map((book) => [book.id, enterprises.find((e) => e.id === book.ownerEnterpriseId)]),
-        );
-        const rows = rowsOfDrafts(
-          result.drafts,
-          (bookId) => ownerOf.get(bookId),
-          batch.formIdOf,
-          settings,
-          options.now,
-        );
-        const listOfMovement = new Map<string, string>();
-        for (const row of rows)
-          if (declaresMovements(row)) for (const id of row.movementIds) listOfMovement.set(id, row.id);
-        await Promise.all([
-          db.declarations.bulkAdd(rows),
-          db.journal
-            .where('movementId')
-            .anyOf([...listOfMovement.keys()])
-            .modify((row: JournalRow) => {
-              row.declareStatus = 'batched';
-              row.documentId = listOfMovement.get(row.movementId);
-            }),
-          db.meta.put({ key: counterKey(options.deviceId), value: allocator.last() }),
-        ]);
-        return { documentIds: rows.map((row) => row.id), held: [...result.held] };
-      },
-    );
+      const { books, enterprises } = batch.input;
+      const ownerOf = new Map(
+        books.map((book) => [book.id, enterprises.find((e) => e.id === book.ownerEnterpriseId)]),
+      );
+      const rows = rowsOfDrafts(
+        result.drafts,
+        (bookId) => ownerOf.get(bookId),
+        batch.formIdOf,
+        settings,
+        options.now,
+      );
+      const listOfMovement = new Map<string, string>();
+      for (const row of rows)
+        if (declaresMovements(row)) for (const id of row.movementIds) listOfMovement.set(id, row.id);
+      await Promise.all([
+        db.declarations.bulkAdd(rows),
+        db.journal
+          .where('movementId')
+          .anyOf([...listOfMovement.keys()])
+          .modify((row: JournalRow) => {
+            row.declareStatus = 'batched';
+            row.documentId = listOfMovement.get(row.movementId);
+          }),
+        db.meta.put({ key: counterKey(options.deviceId), value: allocator.last() }),
+      ]);
+      return { documentIds: rows.map((row) => row.id), held: [...result.held] };
+    });
   } catch (error) {
     throw asStorageError(error);
   }

@@ -9,7 +9,7 @@ import {
 } from '../customs/batching';
 import type { MovementKind } from '../ledger';
 import type { ZonebookDb } from './db';
-import { readPendingBatchInput } from './pending-batch-input';
+import { pendingBatchInputTables, readPendingBatchInput } from './pending-batch-input';
 
 export interface HeldMovementView extends HeldMovement {
   bookId: string;
@@ -26,25 +26,21 @@ export async function heldMovements(
   db: ZonebookDb,
   options: { now: string; policy?: BatchingPolicy; settings?: DeclarationSettings },
 ): Promise<HeldMovementView[]> {
-  return db.transaction(
-    'r',
-    [db.journal, db.books, db.bookLines, db.enterprises, db.declarations],
-    async () => {
-      const batch = await readPendingBatchInput(db);
-      if (!batch) return [];
-      const { held } = batchMovements(batch.input, {
-        policy: options.policy ?? defaultBatchingPolicy,
-        settings: options.settings ?? defaultDeclarationSettings,
-        now: options.now,
-        allocate: counterAllocator('held-movements-trial', 0).allocate,
-      });
-      const byId = new Map(batch.input.movements.map((movement) => [movement.id, movement]));
-      return held.flatMap((hold) => {
-        const movement = byId.get(hold.movementId);
-        return movement
-          ? [{ ...hold, bookId: movement.bookId, kind: movement.kind, occurredAt: movement.occurredAt }]
-          : [];
-      });
-    },
-  );
+  return db.transaction('r', pendingBatchInputTables(db), async () => {
+    const batch = await readPendingBatchInput(db);
+    if (!batch) return [];
+    const { held } = batchMovements(batch.input, {
+      policy: options.policy ?? defaultBatchingPolicy,
+      settings: options.settings ?? defaultDeclarationSettings,
+      now: options.now,
+      allocate: counterAllocator('held-movements-trial', 0).allocate,
+    });
+    const byId = new Map(batch.input.movements.map((movement) => [movement.id, movement]));
+    return held.flatMap((hold) => {
+      const movement = byId.get(hold.movementId);
+      return movement
+        ? [{ ...hold, bookId: movement.bookId, kind: movement.kind, occurredAt: movement.occurredAt }]
+        : [];
+    });
+  });
 }
