@@ -51,7 +51,17 @@ function HeldMovements({ db, bookId }: { db: ZonebookDb; bookId: string }) {
           <li key={movement.movementId}>
             <span className="zb-code">{localTime(movement.occurredAt)}</span>{' '}
             {kindName(movement.kind, language)} —{' '}
-            <b>{t(`declarations.batching.holdCode.${movement.code}`)}</b>: {movement.reason}
+            <b>{t(`declarations.batching.holdCode.${movement.code}`)}</b>:{' '}
+            {movement.shortfalls
+              ? movement.shortfalls
+                  .map((short) =>
+                    t('declarations.batching.shortfall', {
+                      ...short,
+                      source: t(`declarations.batching.postedFrom.${short.postedFrom}`),
+                    }),
+                  )
+                  .join(language === 'zh-CN' ? '；' : '; ')
+              : movement.reason}
           </li>
         ))}
       </ul>

@@ -80,6 +80,13 @@ export const declarationsEn = {
       missingMasterData: 'Master data missing',
       missingCounterparty: 'Counterparty missing',
       invalidDocument: 'The document would break customs’ rules',
+      awaitingInboundPosting: 'Waits for customs to post the goods in (INV211)',
+    },
+    shortfall:
+      'book line {{gdsSeqno}} ({{gdsMtno}}) needs {{needed}}, customs’ book allows {{allowed}}: posted stock {{posted}} ({{source}}), less {{declaredOut}} on outbound lists not yet posted, less {{earlierPending}} for earlier pending movements',
+    postedFrom: {
+      inv211: 'last INV211',
+      ownBook: 'no INV211 yet: the opening balance and the lists customs has posted',
     },
   },
   detail: {
@@ -276,6 +283,13 @@ export const declarationsZh: typeof declarationsEn = {
       missingMasterData: '缺少基础资料',
       missingCounterparty: '缺少对方企业',
       invalidDocument: '生成的单证不符合海关规则',
+      awaitingInboundPosting: '等待海关对入区货物记账（INV211）',
+    },
+    shortfall:
+      '备案序号 {{gdsSeqno}}（料号 {{gdsMtno}}）需出区 {{needed}}，海关底账目前可用 {{allowed}}：已记账库存 {{posted}}（{{source}}），减已申报未记账的出区清单 {{declaredOut}}，减更早待申报的出区移动 {{earlierPending}}',
+    postedFrom: {
+      inv211: '最近一次 INV211',
+      ownBook: '尚无 INV211：期初库存及海关已记账的清单',
     },
   },
   detail: {
