@@ -91,6 +91,13 @@ const inFlightStatuses: ReadonlySet<DeclareStatus | undefined> = new Set(['pendi
 const lineKey = (putrecNo: string, gdsSeqno: number) => `${putrecNo}#${gdsSeqno}`;
 
 /**
+ * The rows of an index equal to each key, one equality read a key: anyOf over keys many rows share walks
+ * a cursor that fake-indexeddb re-seeks past every equal key at each step (see reconciliation.ts).
+ */
+const eachEqual = async <Key, Row>(keys: readonly Key[], read: (key: Key) => Promise<Row[]>) =>
+  (await Promise.all(keys.map(read))).flat();
+
+/**
  * Customs' book for the lines the outbound movements take from: its posted stock and what live outbound
  * lists already declare out of it.
  *
@@ -116,11 +123,10 @@ async function customsStockOf(
 
   const [official, prePosted, beforeGate] = await Promise.all([
     db.officialBookLines.bulkGet(lines.map(({ line, putrecNo }) => [putrecNo, line.gdsSeqno])),
-    db.prePostings
-      .where('putrecNo')
-      .anyOf([...new Set(lines.map(({ putrecNo }) => putrecNo))])
-      .toArray(),
-    db.declarations.where('state.status').anyOf(claimingBeforeGate).toArray(),
+    eachEqual([...new Set(lines.map(({ putrecNo }) => putrecNo))], (putrecNo) =>
+      db.prePostings.where('putrecNo').equals(putrecNo).toArray(),
+    ),
+    eachEqual(claimingBeforeGate, (status) => db.declarations.where('state.status').equals(status).toArray()),
   ]);
   const seen = new Set(beforeGate.map((row) => row.id));
   const throughGate = await db.declarations.bulkGet([
@@ -161,12 +167,11 @@ async function stockCustomsHoldsByOurJournal(
   const stock = new Map<string, DecimalString>();
   if (bookLineIds.length === 0) return stock;
   const wanted = new Set(bookLineIds);
+  const matches = await eachEqual(bookLineIds, (bookLineId) =>
+    db.journal.where('bookLineIds').equals(bookLineId).toArray(),
+  );
   // A movement of several of these lines matches once per line.
-  const rows = [
-    ...new Map(
-      (await db.journal.where('bookLineIds').anyOf(bookLineIds).toArray()).map((row) => [row.localSeq, row]),
-    ).values(),
-  ];
+  const rows = [...new Map(matches.map((row) => [row.localSeq, row])).values()];
   const documents = new Map(
     (
       await db.declarations.bulkGet([
