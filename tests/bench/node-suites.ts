@@ -17,15 +17,19 @@ async function sizesOf(folder: string): Promise<number[]> {
 }
 
 /**
- * simulatePerSec: movements per second through the whole loop, faults off; rawFolderPerSec: files per
- * second for plain write-then-rename of as many files, of the messages' average size, as the loop
- * wrote to OutBox in the same run.
+ * simulatePerSec: movements per second through the whole loop, faults off; simulateBusyShare: the
+ * process's CPU time over the loop's wall time, near 1 when the loop works and low when it waits (on
+ * timers, watchers' settle times, fsync or a busy machine); rawFolderPerSec: files per second for plain
+ * write-then-rename of as many files, of the messages' average size, as the loop wrote to OutBox in the
+ * same run.
  */
 export async function simulateLoop({ movements = 10_000 }: Record<string, number>): Promise<Figures> {
   const root = await mkdtemp(join(tmpdir(), 'zb-bench-simulate-'));
   const raw = await mkdtemp(join(tmpdir(), 'zb-bench-raw-'));
   try {
+    const cpuBefore = process.cpuUsage();
     const summary = await runSimulation({ movements, seed: 5, folder: root, timeoutMs: 30 * 60_000 });
+    const cpu = process.cpuUsage(cpuBefore);
     if (summary.timedOut || summary.lostMovements > 0 || summary.duplicateSubmissions > 0)
       throw new Error(`the simulated loop failed: ${JSON.stringify(summary)}`);
     const sizes = await sizesOf(join(root, 'Archive'));
@@ -37,6 +41,7 @@ export async function simulateLoop({ movements = 10_000 }: Record<string, number
     const rawSeconds = (performance.now() - started) / 1000;
     return {
       simulatePerSec: Number((summary.movements / summary.elapsedSeconds).toFixed(0)),
+      simulateBusyShare: Number(((cpu.user + cpu.system) / 1e6 / summary.elapsedSeconds).toFixed(2)),
       simulateFiles: files,
       rawFolderPerSec: Number((files / rawSeconds).toFixed(0)),
     };
