@@ -6,6 +6,7 @@ import {
   createSandboxCustoms,
   type SandboxOutput,
 } from '../../../../electron/customs/sandbox/sandbox-customs';
+import { openingLine } from '../../../../electron/customs/sandbox/sandbox-book';
 import { emptySandboxState } from '../../../../electron/customs/sandbox/sandbox-state';
 import { loadSandboxState, openSandboxStateStore } from '../../../../electron/customs/sandbox/state-journal';
 import {
@@ -100,22 +101,7 @@ describe('sandbox state journal', () => {
     const stored = await openSandboxStateStore(folder, 1);
     const snapshot = join(folder, 'state.json');
     const before = await stat(snapshot);
-    stored.state.book['T0102W000123#17'] = {
-      bwsNo: 'T0102W000123',
-      gdsSeqno: 17,
-      gdsMtno: 'WINE',
-      gdecd: '2204210000',
-      gdsNm: '葡萄酒',
-      dclUnitcd: '142',
-      inQty: '100',
-      inLawfQty: '100',
-      actlIncQty: '0',
-      actlRedcQty: '0',
-      prevdIncQty: '0',
-      prevdRedcQty: '0',
-      addedByList: false,
-      postings: 0,
-    };
+    stored.state.book['T0102W000123#17'] = openingLine(wineStock('100'));
     await stored.save();
     // A change deep inside an entry is seen too.
     const line = stored.state.book['T0102W000123#17'];
