@@ -208,7 +208,8 @@ function leftoverEnglish(chinese: string): string[] {
   );
 }
 
-describe('localizeDomainMessage', () => {
+// One test opens a store, slow on a busy machine: a bound for that, not the default five seconds.
+describe('localizeDomainMessage', { timeout: 30_000 }, () => {
   const messages = realMessages();
 
   it('gets a good spread of real messages to check', () => {

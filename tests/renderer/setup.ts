@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom lacks these; Ant Design's responsive components ask for them.
@@ -24,5 +24,10 @@ if (!('ResizeObserver' in window)) {
   }
   Object.assign(window, { ResizeObserver: ResizeObserverStub });
 }
+
+// findBy* and waitFor give up after a second by default. On a slow, busy machine (CI has two cores) a
+// live query and antd's render after a click or a save can take longer than that, so wait for what a
+// person would see for longer. This only bounds the wait: each returns as soon as its condition holds.
+configure({ asyncUtilTimeout: 15_000 });
 
 afterEach(() => cleanup());

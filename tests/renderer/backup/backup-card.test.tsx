@@ -30,7 +30,7 @@ async function chooseFile(text: string, name: string) {
   await userEvent.click(await screen.findByRole('button', { name: 'Replace' }));
 }
 
-describe('backup and restore', () => {
+describe('backup and restore', { timeout: 30_000 }, () => {
   it('restores an intact backup after confirmation', async () => {
     const db = await openStore({ indexedDB: new IDBFactory(), IDBKeyRange }, 'backup-ok');
     await renderCard(db);

@@ -1,4 +1,4 @@
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DeclarationsArea } from '../../../renderer/features/declarations/DeclarationsArea';
 import { applyReceipt, batchPending, changeDocument, markSent, park } from '../../../shared/store';
@@ -14,8 +14,8 @@ import {
   withDocuments,
 } from './declarations-fixture';
 
-// A real store on fake-indexeddb under jsdom; antd renders slowly there, so wait for what a person sees.
-configure({ asyncUtilTimeout: 5000 });
+// A real store on fake-indexeddb under jsdom; antd renders slowly there, so wait for what a person sees
+// (tests/renderer/setup.ts gives findBy* and waitFor a bound that suits a slow machine).
 
 async function showDeclarations(db: Parameters<typeof withServices>[0]) {
   render(await withServices(db, 'en', <DeclarationsArea />));
@@ -39,16 +39,20 @@ const shownXml = (drawer: HTMLElement) =>
     (pre) => pre.closest('[role="tabpanel"]')?.getAttribute('aria-hidden') !== 'true',
   )?.textContent;
 
-describe('the declarations area', { timeout: 60_000 }, () => {
+describe('the declarations area', { timeout: 180_000 }, () => {
   it('counts the book’s documents by status and lists them with their numbers', async () => {
     const s = await withDocuments();
     await showDeclarations(s.db);
     // Two lists sent (one then rejected) and two gate passes waiting for their lists' numbers.
-    await waitFor(() => expect(countOf('all')).toBe('4'));
-    expect(countOf('waiting')).toBe('2');
-    expect(countOf('sent')).toBe('1');
-    expect(countOf('rejected')).toBe('1');
-    expect(countOf('posted')).toBe('0');
+    await waitFor(() =>
+      expect({
+        all: countOf('all'),
+        waiting: countOf('waiting'),
+        sent: countOf('sent'),
+        rejected: countOf('rejected'),
+        posted: countOf('posted'),
+      }).toEqual({ all: '4', waiting: '2', sent: '1', rejected: '1', posted: '0' }),
+    );
 
     await userEvent.click(
       screen.getByText('Rejected (退单)', { selector: '[data-filter] *, [data-filter]' }),
@@ -91,8 +95,8 @@ describe('the declarations area', { timeout: 60_000 }, () => {
     expect(within(timeline).getByText('Created')).toBeTruthy();
     expect(within(timeline).getByText('Sent')).toBeTruthy();
     expect(within(timeline).getByText(`INV201 · rejected · ${shortfall}`, { exact: false })).toBeTruthy();
-    // The movement it declares, from the journal.
-    expect(within(drawer).getByText('Exit abroad')).toBeTruthy();
+    // The movement it declares, from the journal: a live query of its own, so it may come after the rest.
+    expect(await within(drawer).findByText('Exit abroad')).toBeTruthy();
   });
 
   it('re-declares a rejected list from the workbench under the same enterprise-internal number', async () => {
@@ -104,8 +108,9 @@ describe('the declarations area', { timeout: 60_000 }, () => {
       if (!found) throw new Error('card not shown yet');
       return found as HTMLElement;
     });
-    expect(within(card).getByText(shortfall)).toBeTruthy();
-    expect(within(card).getByText('Lines concerned')).toBeTruthy();
+    // Customs' reasons come from its receipts, a live query of their own that may follow the card.
+    expect(await within(card).findByText(shortfall)).toBeTruthy();
+    expect(await within(card).findByText('Lines concerned')).toBeTruthy();
     await userEvent.click(within(card).getByRole('button', { name: 'Re-declare' }));
     const dialog = await screen.findByRole('dialog');
     expect(

@@ -6,7 +6,7 @@ import { commonResponse, incoming, listApproval } from '../../shared/store/decla
 import { createFakeBridge } from '../fake-bridge';
 import { deviceId, post, seededStore } from '../inventory/stock-fixture';
 
-describe('the sync actor started by the renderer', { timeout: 30_000 }, () => {
+describe('the sync actor started by the renderer', { timeout: 60_000 }, () => {
   it('sends a gate pass as soon as its list’s approval releases it, not at the engine’s once-a-minute wake-up', async () => {
     const s = await seededStore();
     await post(
@@ -26,11 +26,21 @@ describe('the sync actor started by the renderer', { timeout: 30_000 }, () => {
     try {
       await waitFor(() => expect(sent.map((m) => m.messageType)).toEqual(['INV101']));
       const list = sent[0]!;
+      // Customs answers a list once it has it: wait until the engine has recorded it as sent. Otherwise,
+      // on a busy machine, the list leaving the outbox and its gate pass entering it can be seen as one
+      // change, and renderer/sync.ts, which wakes the engine only when the ready count grows, sees none.
+      await waitFor(async () => {
+        const row = (await s.db.declarations.toArray()).find(
+          (document) => document.etpsInnerInvtNo === list.etpsInnerInvtNo,
+        );
+        expect(row?.outboxState).toBe('idle');
+      });
       await applyReceipt(s.db, incoming(commonResponse(list.etpsInnerInvtNo, '202500000000000041')));
       await applyReceipt(s.db, incoming(listApproval('202500000000000041', 'QD010125I000000041')));
-      // The engine's safety-net wake-up is a minute away; the released pass must not wait for it.
+      // The engine's safety-net wake-up is a minute away; the released pass must not wait for it. The
+      // bound stays well under that minute, and leaves a slow, busy machine time to do the pass.
       await waitFor(() => expect(sent.map((m) => m.messageType)).toEqual(['INV101', 'SAS121']), {
-        timeout: 5_000,
+        timeout: 20_000,
       });
       expect(sent[1]!.xml).toContain('QD010125I000000041');
     } finally {

@@ -49,7 +49,7 @@ function bytesOf(blob: Blob): Promise<ArrayBuffer> {
   });
 }
 
-describe('stock export', () => {
+describe('stock export', { timeout: 30_000 }, () => {
   it('writes headers in the UI language and every quantity exactly', async () => {
     const table = stockExportTable([row], await namesIn('zh-CN'));
     expect(table.headers).toEqual([

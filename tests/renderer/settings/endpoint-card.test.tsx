@@ -28,7 +28,7 @@ async function renderCard(onSave: (customs: CustomsSettings) => Promise<string |
   );
 }
 
-describe('choosing the customs endpoint', () => {
+describe('choosing the customs endpoint', { timeout: 30_000 }, () => {
   it('refuses an empty exchange folder and a malformed gateway address, saving nothing', async () => {
     const saved: CustomsSettings[] = [];
     await renderCard(async (customs) => {

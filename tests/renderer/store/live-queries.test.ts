@@ -29,7 +29,7 @@ function watch<T>(query: () => Promise<T>) {
 }
 
 // Here, not beside the store's other tests: Dexie's live queries run in a browser-like environment only.
-describe('live queries over what postings write', () => {
+describe('live queries over what postings write', { timeout: 30_000 }, () => {
   it('follow each posting, although posting writes past Dexie', async () => {
     const db = await seededStore();
     const balances = watch(() => db.balances.toArray().then((rows) => rows.map((row) => row.qty).sort()));
