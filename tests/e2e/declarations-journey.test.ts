@@ -7,7 +7,15 @@ import { createI18n } from '../../renderer/app/i18n';
 import { sccdCheckCharacter } from '../../shared/domain';
 import type { Language } from '../../shared/domain/settings';
 import { launchChromium, startTestHost, watchErrors } from './support';
-import { buttonName, chooseKind, posted, screenshot, typeThen } from './keyboard-journey';
+import {
+  buttonName,
+  chooseKind,
+  locationsKnown,
+  posted,
+  screenshot,
+  settled,
+  typeThen,
+} from './keyboard-journey';
 
 /**
  * Issue 4's journey, as the compliance officer lives it with the embedded sandbox customs. The network
@@ -101,6 +109,7 @@ async function setUpBook({ page, t }: Journey): Promise<void> {
 async function logMovements(journey: Journey): Promise<void> {
   const { page, t } = journey;
   await page.getByRole('menuitem', { name: t('nav.movements') }).click();
+  await locationsKnown(journey, 'A-01');
   await typeThen(page, 'lines[0].scan', item, 'Enter');
   await typeThen(page, 'lines[0].qty', '100', 'Enter');
   await typeThen(page, 'lines[0].to', 'A-01', 'Control+Enter');
@@ -139,15 +148,15 @@ async function seeThemWaiting(journey: Journey): Promise<{ in: string; out: stri
   const { page, t, shot } = journey;
   await page.getByRole('menuitem', { name: t('nav.declarations') }).click();
   // Offline, a pass still batches: two lists, each with a gate pass waiting for the list's number.
-  await expect.poll(() => countOf(page, 'waiting')).toBe('4');
-  expect(await countOf(page, 'sent')).toBe('0');
+  await expect.poll(() => countOf(page, 'waiting'), settled).toBe('4');
+  await expect.poll(() => countOf(page, 'sent'), settled).toBe('0');
   await page.getByTestId('sync-status').getByText(t('status.offline')).waitFor();
   await expect
-    .poll(() => page.getByTestId('sync-pending').innerText())
+    .poll(() => page.getByTestId('sync-pending').innerText(), settled)
     .toBe(t('status.pending', { count: 2 }));
   const numbers = await listNumbers(page, t);
-  expect(await statusOf(page, numbers.in)).toBe('queued');
-  expect(await statusOf(page, numbers.out)).toBe('queued');
+  await expect.poll(() => statusOf(page, numbers.in), settled).toBe('queued');
+  await expect.poll(() => statusOf(page, numbers.out), settled).toBe('queued');
   await page.getByText(t('declarations.batching.title')).click();
   await page.locator('.zb-decl-policy').waitFor();
   await shot('offline-waiting');
@@ -162,14 +171,16 @@ async function watchThemDeclared(journey: Journey, numbers: { in: string; out: s
   await expect.poll(() => statusOf(page, numbers.in), { timeout: customsTimeout }).toBe('posted');
   // …but the shipment's list reached customs before that posting, and customs' book was short: 退单.
   await expect.poll(() => statusOf(page, numbers.out), { timeout: customsTimeout }).toBe('rejected');
-  await expect.poll(() => countOf(page, 'rejected')).toBe('1');
+  await expect.poll(() => countOf(page, 'rejected'), settled).toBe('1');
   await shot('declared-and-rejected');
 
   // Customs' book says 100, ours 80: the shipment, declared but not posted, accounts for the difference.
   await page.getByRole('tab', { name: journey.t('declarations.tabs.reconciliation') }).click();
   const row = page.locator('.zb-recon-row-awaitingPosting').filter({ hasText: item });
   await row.waitFor();
-  expect((await row.locator('.zb-qty').allInnerTexts()).slice(0, 4)).toEqual(['80', '100', '100', '-20']);
+  await expect
+    .poll(async () => (await row.locator('.zb-qty').allInnerTexts()).slice(0, 4), settled)
+    .toEqual(['80', '100', '100', '-20']);
   await shot('reconciliation-difference');
   await page.getByRole('tab', { name: journey.t('declarations.tabs.documents') }).click();
 }
@@ -181,7 +192,7 @@ async function fixInWorkbench(journey: Journey, numbers: { in: string; out: stri
   await card.waitFor();
   // Customs' own words: the line, what was declared, what its book held.
   await card.locator('.zb-decl-reasons li').first().waitFor();
-  expect(await card.locator('.zb-decl-reasons').innerText()).toMatch(/第1项/);
+  await expect.poll(() => card.locator('.zb-decl-reasons').innerText(), settled).toMatch(/第1项/);
   await card.getByText(t('declarations.workbench.linesConcerned')).waitFor();
   await shot('workbench-rejected');
 
@@ -205,8 +216,8 @@ async function fixInWorkbench(journey: Journey, numbers: { in: string; out: stri
   // The same number, now approved, through the gate and posted.
   await expect.poll(() => statusOf(page, numbers.out), { timeout: customsTimeout }).toBe('posted');
   // Both lists posted, both gate passes through the gate.
-  await expect.poll(() => countOf(page, 'posted')).toBe('2');
-  await expect.poll(() => countOf(page, 'gatePassed')).toBe('2');
+  await expect.poll(() => countOf(page, 'posted'), settled).toBe('2');
+  await expect.poll(() => countOf(page, 'gatePassed'), settled).toBe('2');
   await shot('all-posted');
 }
 
@@ -221,11 +232,13 @@ async function checkDetail(journey: Journey, numbers: { in: string; out: string 
   });
   await drawer.waitFor();
   const xml = drawer.locator('.zb-xml-text').first();
-  expect(await xml.innerText()).toContain(`<EtpsInnerInvtNo>${numbers.out}</EtpsInnerInvtNo>`);
+  await expect
+    .poll(() => xml.innerText(), settled)
+    .toContain(`<EtpsInnerInvtNo>${numbers.out}</EtpsInnerInvtNo>`);
   const timeline = drawer.locator('.zb-decl-timeline');
   await timeline.getByText(t('declarations.events.redeclared'), { exact: true }).waitFor();
-  expect(await timeline.innerText()).toMatch(/INV201 · rejected/);
-  expect(await timeline.innerText()).toMatch(/INV211 · posted/);
+  await expect.poll(() => timeline.innerText(), settled).toMatch(/INV201 · rejected/);
+  await expect.poll(() => timeline.innerText(), settled).toMatch(/INV211 · posted/);
   await shot('detail');
   await timeline.scrollIntoViewIfNeeded();
   await shot('detail-timeline');
@@ -241,7 +254,7 @@ async function reconcile(journey: Journey): Promise<void> {
   await row.waitFor();
   // 100 in, 20 out: ours, customs' pre-posted and customs' posted all say 80.
   await expect
-    .poll(async () => (await row.locator('.zb-qty').allInnerTexts()).slice(0, 3))
+    .poll(async () => (await row.locator('.zb-qty').allInnerTexts()).slice(0, 3), settled)
     .toEqual(['80', '80', '80']);
   await row.getByText(t('declarations.reconciliation.explanation.matched')).waitFor();
   await shot('reconciled');

@@ -14,6 +14,12 @@ export interface KeyboardJourney {
   language: Language;
 }
 
+/**
+ * The bound for expect.poll in the journeys. Its default, one second, is too short for a slow machine to
+ * show what a step changed (a live query, a render, a reload); the poll still returns as soon as it matches.
+ */
+export const settled = { timeout: 30_000 } as const;
+
 export async function waitForFocus(page: Page, field: string): Promise<void> {
   await page.waitForFunction(
     (wanted) => document.activeElement?.closest('[data-field]')?.getAttribute('data-field') === wanted,
@@ -53,6 +59,20 @@ export function kindName({ language }: KeyboardJourney, kind: MovementKind): str
   return language === 'zh-CN' ? kinds[kind].nameZh : kinds[kind].nameEn;
 }
 
+/**
+ * Waits until the movement form knows the book's locations: they come by a live query of their own after
+ * the form shows, and a location typed before they arrive names none. The location field then suggests
+ * the first code. The form opens on a receipt, whose line has a "to" location.
+ */
+export async function locationsKnown({ page, t }: KeyboardJourney, firstCode: string): Promise<void> {
+  await expect
+    .poll(
+      () => page.getByLabel(`${t('movements.to')} 1`, { exact: true }).getAttribute('placeholder'),
+      settled,
+    )
+    .toBe(firstCode);
+}
+
 /** From the scan field, Shift+Tab to the movement type, type part of its name, Enter. */
 export async function chooseKind(journey: KeyboardJourney, kind: MovementKind, typed: string): Promise<void> {
   const { page, t } = journey;
@@ -71,7 +91,7 @@ export async function chooseKind(journey: KeyboardJourney, kind: MovementKind, t
     .waitFor();
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: t('movements.post', { kind: kindName(journey, kind) }) }).waitFor();
-  expect(await select.isVisible()).toBe(true);
+  await select.waitFor();
 }
 
 /** Waits for the "posted" line the form shows after a movement is posted, and for the scan field again. */

@@ -14,8 +14,10 @@ import {
   chooseKind,
   escapeRegExp,
   kindName,
+  locationsKnown,
   posted,
   screenshot,
+  settled,
   typeThen,
   waitForFocus,
 } from './keyboard-journey';
@@ -124,10 +126,13 @@ async function importLines({ page, t, shot }: Journey): Promise<void> {
   await page.getByText(t('inventory.import.linesIntro', { putrecNo })).waitFor();
   await page.locator('input[type=file]').setInputFiles(csvPath);
   const summary = page.getByTestId('import-summary');
-  await summary.waitFor();
-  expect(await summary.textContent()).toBe(t('inventory.import.summaryGood', { count: 3 }));
+  await expect
+    .poll(() => summary.textContent(), settled)
+    .toBe(t('inventory.import.summaryGood', { count: 3 }));
   const preview = page.locator('.ant-table-tbody');
-  expect(await preview.getByText(t('inventory.import.statusNew'), { exact: true }).count()).toBe(3);
+  await expect
+    .poll(() => preview.getByText(t('inventory.import.statusNew'), { exact: true }).count(), settled)
+    .toBe(3);
   await shot('import-preview');
   await page.getByRole('button', { name: t('inventory.import.linesImport', { count: 3, putrecNo }) }).click();
   await page
@@ -144,6 +149,7 @@ async function logMovements(journey: Journey): Promise<void> {
   await page
     .getByRole('button', { name: t('movements.post', { kind: kindName(journey, 'entryFromAbroad') }) })
     .waitFor();
+  await locationsKnown(journey, 'A-01');
 
   // Receive 100 from abroad into A-01: Enter walks scan → quantity → to location → note; Enter posts.
   await typeThen(page, 'lines[0].scan', item, 'Enter');
@@ -230,11 +236,13 @@ async function checkAndReverse(journey: Journey): Promise<void> {
   const held = t('inventory.stock.columns.held');
   await page.getByRole('menuitem', { name: t('nav.inventory') }).click();
   await page.getByRole('tab', { name: t('inventory.tabs.stock'), selected: true }).waitFor();
-  await expect.poll(() => rowFigures(page, t)).toEqual({ zone: '80', held: '80' });
+  await expect.poll(() => rowFigures(page, t), settled).toEqual({ zone: '80', held: '80' });
   await shot('stock-before-reversal');
 
   let drawer = await openLine(page, t);
-  await expect.poll(() => drawerBalances(drawer, t)).toEqual({ 'A-01': '50', 'A-02': '30', [held]: '80' });
+  await expect
+    .poll(() => drawerBalances(drawer, t), settled)
+    .toEqual({ 'A-01': '50', 'A-02': '30', [held]: '80' });
   await shot('history-before-reversal');
 
   const relocation = drawer.getByRole('row').filter({ hasText: kindName(journey, 'relocate') });
@@ -249,20 +257,20 @@ async function checkAndReverse(journey: Journey): Promise<void> {
   await modal.getByRole('button', { name: buttonName(t('inventory.stock.reverse.submit')) }).click();
   await modal.waitFor({ state: 'hidden' });
 
-  await expect.poll(() => drawerBalances(drawer, t)).toEqual({ 'A-01': '80', [held]: '80' });
+  await expect.poll(() => drawerBalances(drawer, t), settled).toEqual({ 'A-01': '80', [held]: '80' });
   await drawer
     .getByText(t('inventory.stock.history.reversalOfKind', { kind: kindName(journey, 'relocate') }))
     .waitFor();
   await shot('history-after-reversal');
   await page.keyboard.press('Escape');
   await drawer.waitFor({ state: 'hidden' });
-  await expect.poll(() => rowFigures(page, t)).toEqual({ zone: '80', held: '80' });
+  await expect.poll(() => rowFigures(page, t), settled).toEqual({ zone: '80', held: '80' });
 
   // After a reload the same figures come back from the store, not from anything kept in memory.
   await page.reload();
-  await expect.poll(() => rowFigures(page, t)).toEqual({ zone: '80', held: '80' });
+  await expect.poll(() => rowFigures(page, t), settled).toEqual({ zone: '80', held: '80' });
   drawer = await openLine(page, t);
-  await expect.poll(() => drawerBalances(drawer, t)).toEqual({ 'A-01': '80', [held]: '80' });
+  await expect.poll(() => drawerBalances(drawer, t), settled).toEqual({ 'A-01': '80', [held]: '80' });
   await shot('history-after-reload');
 }
 

@@ -35,7 +35,7 @@ describe('the shell in Chromium, through the browser host', () => {
 
     await page.reload();
     await page.getByRole('menuitem', { name: '设置' }).waitFor();
-    expect(await page.getByText('本机安装信息').isVisible()).toBe(true);
+    await page.getByText('本机安装信息').waitFor();
     await page.getByRole('menuitem', { name: '展品' }).click();
     await page.getByText('「展品」尚未开发').waitFor();
     await screenshot(page, 'shell-zh');
