@@ -12,6 +12,9 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // Store tests move thousands of rows through fake-indexeddb; on CI's two shared cores that can
+          // take longer than the default 5 s without anything being wrong.
+          testTimeout: 30_000,
           include: [
             'tests/shared/**/*.test.ts',
             'tests/electron/**/*.test.ts',
