@@ -21,13 +21,17 @@ export async function businessFormsOf(
   bookIds: readonly string[],
 ): Promise<StoredBusinessForms> {
   if (bookIds.length === 0) return { refs: [], idOf: new Map() };
-  // An equality read per book rather than anyOf: every document of a book shares its bookId, and a
+  // Equality reads per book and message type rather than anyOf: many documents share each key, and a
   // cursor over equal keys costs fake-indexeddb a re-seek past all of them at each step.
   const rows = (
-    await Promise.all(bookIds.map((bookId) => db.declarations.where('bookId').equals(bookId).toArray()))
-  )
-    .flat()
-    .filter((row) => row.messageType === 'SAS101' || row.messageType === 'SAS111');
+    await Promise.all(
+      bookIds.flatMap((bookId) =>
+        (['SAS101', 'SAS111'] as const).map((messageType) =>
+          db.declarations.where('[bookId+messageType]').equals([bookId, messageType]).toArray(),
+        ),
+      ),
+    )
+  ).flat();
   const slipped = {
     E: new Map<string, Record<string, DecimalString>>(),
     I: new Map<string, Record<string, DecimalString>>(),

@@ -121,6 +121,12 @@ export class ZonebookDb extends Dexie {
         for (let offset = 0; offset < total; offset += migrationChunk)
           await to.bulkAdd(await from.orderBy('localSeq').offset(offset).limit(migrationChunk).toArray());
       });
+    // The batching reads a book's 业务申报表 and 出入库单 on every pass while goods are out for
+    // processing or on display; by book alone it would read every 核注清单 and 核放单 ever sent too.
+    this.version(8).stores({
+      declarations:
+        'id, &etpsInnerInvtNo, outboxState, state.status, bookId, [bookId+messageType], preEntryNo, customsNo, listId',
+    });
   }
 
   /** The hash-chained journal, one row per movement, in the order this database took them in. */

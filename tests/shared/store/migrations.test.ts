@@ -56,7 +56,7 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(db.tables.map((table) => table.name).sort()).toEqual(
       [
         'balances',
@@ -166,7 +166,7 @@ describe('schema migrations', () => {
 
   it('refuses a database written by a newer Zonebook, and leaves it as it was', async () => {
     const platform = freshPlatform();
-    const newer = await oldDatabase(platform, 8, {
+    const newer = await oldDatabase(platform, 9, {
       ...version2,
       journal: 'id, &movementId',
       somethingNew: 'id',
@@ -180,7 +180,7 @@ describe('schema migrations', () => {
     expect(error.code).toBe('newerDatabase');
     expect(error.message).toMatch(/newer Zonebook/);
 
-    const after = await oldDatabase(platform, 8, {
+    const after = await oldDatabase(platform, 9, {
       ...version2,
       journal: 'id, &movementId',
       somethingNew: 'id',
@@ -206,7 +206,7 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.meta.get('device')).toEqual({ key: 'device', value: 'device-from-v5' });
     await postMovement(db, movement('entryFromAbroad', [lineFor('entryFromAbroad', '5')]), {
       deviceId: 'device-from-v5',
@@ -261,7 +261,7 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect([...db.backendDB().objectStoreNames]).not.toContain('journal');
     expect(await db.journal.count()).toBe(5_003);
     expect(await db.journal.orderBy(':id').keys()).toEqual(rows.map((row) => row.localSeq));
@@ -276,13 +276,59 @@ describe('schema migrations', () => {
     expect(await db.journal.get(5_004)).toMatchObject({ movementId: next.movement.id });
   });
 
+  it('indexes a version-7 database’s documents by book and message type, keeping every row', async () => {
+    const platform = freshPlatform();
+    const old = await oldDatabase(platform, 7, {
+      ...version2,
+      outbox: null as unknown as string,
+      journal: null as unknown as string,
+      journalEntries: 'localSeq, &movementId, *bookLineIds, reversalOf, declareStatus',
+      declarations: 'id, &etpsInnerInvtNo, outboxState, state.status, bookId, preEntryNo, customsNo, listId',
+      receipts: 'id, &sha256, documentId, disposition, receivedAt',
+      receiptPockets: 'pocketId',
+      officialBookLines: '[putrecNo+gdsSeqno], putrecNo',
+      prePostings: '[documentId+gdsSeqno], documentId, putrecNo',
+    });
+    const documents = [
+      {
+        id: 'doc-1',
+        etpsInnerInvtNo: 'ZB-1',
+        messageType: 'INV101',
+        bookId: book.id,
+        state: { status: 'posted' },
+      },
+      {
+        id: 'doc-2',
+        etpsInnerInvtNo: 'ZB-2',
+        messageType: 'SAS101',
+        bookId: book.id,
+        state: { status: 'approved' },
+      },
+      {
+        id: 'doc-3',
+        etpsInnerInvtNo: 'ZB-3',
+        messageType: 'SAS101',
+        bookId: 'other',
+        state: { status: 'draft' },
+      },
+    ];
+    await old.table('declarations').bulkAdd(documents);
+    old.close();
+
+    const db = await openStore(platform, name);
+    expect(db.verno).toBe(8);
+    expect(await db.declarations.count()).toBe(3);
+    const forms = await db.declarations.where('[bookId+messageType]').equals([book.id, 'SAS101']).toArray();
+    expect(forms.map((row) => row.id)).toEqual(['doc-2']);
+  });
+
   it('opens the same database again without change', async () => {
     const platform = freshPlatform();
     const first = await openStore(platform, name);
     await first.meta.put({ key: 'device', value: 'kept' });
     first.close();
     const again = await openStore(platform, name);
-    expect(again.verno).toBe(7);
+    expect(again.verno).toBe(8);
     expect(await again.meta.get('device')).toEqual({ key: 'device', value: 'kept' });
   });
 });
