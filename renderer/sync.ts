@@ -75,16 +75,19 @@ export function startSync(
   win.addEventListener('offline', offline);
 
   // A newly posted movement that customs must hear of wakes the engine, and so does a document made
-  // ready to send outside a pass: a gate pass released by its list's approval, an officer's fix.
-  let before: { pending: number; ready: number } | null = null;
+  // ready to send outside a pass: a gate pass released by its list's approval, an officer's fix. Judged
+  // by ids, not counts: a list marked sent as its pass is released leaves the count as it was, and the
+  // pass would wait for the safety interval.
+  let before: { pending: ReadonlySet<number>; ready: ReadonlySet<string> } | null = null;
+  const arrived = <Key>(now: readonly Key[], then: ReadonlySet<Key>) => now.some((id) => !then.has(id));
   const pending = liveQuery(async () => ({
-    pending: await db.journal.where('declareStatus').equals('pending').count(),
-    ready: await db.declarations.where('outboxState').equals('ready').count(),
+    pending: await db.journal.where('declareStatus').equals('pending').primaryKeys(),
+    ready: await db.declarations.where('outboxState').equals('ready').primaryKeys(),
   })).subscribe({
-    next: (counts) => {
-      if (before !== null && (counts.pending > before.pending || counts.ready > before.ready))
+    next: (ids) => {
+      if (before !== null && (arrived(ids.pending, before.pending) || arrived(ids.ready, before.ready)))
         actor.send({ type: 'WAKE' });
-      before = counts;
+      before = { pending: new Set(ids.pending), ready: new Set(ids.ready) };
     },
   });
 
