@@ -43,7 +43,8 @@ export type ReceiptVerdict =
       ignored?: string;
       /**
        * Documents it made ready to go, which no movement announces, so the sync engine must be told: gate
-       * passes released for sending, and a 业务申报表 approved (its waiting movements can now be batched).
+       * passes released for sending, a 业务申报表 approved (its waiting movements can now be batched), and
+       * a list that changed what customs' book covers while outbound movements wait for it.
        */
       released: string[];
     };
@@ -457,7 +458,24 @@ async function afterStatusChange(
     released = [...released, after.id];
   if (after.state.status === 'withdrawn' && before.state.status !== 'withdrawn')
     await returnMovements(db, after, now);
+  // Outbound movements held while customs' book cannot cover them (awaitingInboundPosting) may go now.
+  if (
+    changesCustomsCover(before, after) &&
+    (await db.journal.where('declareStatus').equals('pending').count())
+  )
+    released = [...released, after.id];
   return released;
+}
+
+/**
+ * Goods posted in (INV211) add to customs' book; an outbound list rejected or withdrawn no longer takes
+ * from it (see pending-batch-input.ts).
+ */
+function changesCustomsCover(before: DeclarationRow, after: DeclarationRow): boolean {
+  if (after.document.kind !== 'INV101' || after.state.status === before.state.status) return false;
+  return after.ieFlag === 'I'
+    ? after.state.status === 'posted'
+    : after.state.status === 'rejected' || after.state.status === 'withdrawn';
 }
 
 /**
