@@ -22,18 +22,31 @@ export const listRejected = (seqNo: string, reasons: readonly string[]) =>
     { id: `INV201-${seqNo}-rejected`, total: 1, current: 1 },
   );
 
-export const shortfall =
-  '第1项(CPU-9000，账册 T0101W000123 备案序号 1)：申报出区数量 20 超过底账可用余量 0，短少 20';
+/**
+ * The 退单 reason the sandbox customs gives a list it finds otherwise acceptable (its rejection fault,
+ * electron/customs/sandbox/sandbox-customs.ts chanceReason), word for word for this list's line: the
+ * reason customs really gives when the goods' description lacks declaration elements.
+ */
+export const elementsIncomplete =
+  '第1项(CPU-9000)：规格型号“BGA封装”申报要素不全，请补充品牌、型号后重新申报 (declaration elements incomplete: add the brand and model to gdsSpcfModelDesc and declare again)';
 
 export type Seeded = Awaited<ReturnType<typeof seededStore>>;
 
 /**
- * A book with 100 chips received from abroad and 20 shipped abroad, batched: an I list,
- * an E list and their two gate passes. The I list is sent; the E list is sent and customs rejected it
- * (退单, stock short).
+ * A book whose chip line opens with 20 on customs' book, then 100 chips received from abroad and 20
+ * shipped abroad, batched: an I list, an E list and their two gate passes. The opening stock covers the
+ * shipment, so the E list is not held for customs' book (awaitingInboundPosting) and goes out with the
+ * I list. Both are sent; customs rejects the E list (退单) because the goods' description lacks
+ * declaration elements, in the sandbox customs' own words.
  */
 export async function withDocuments(): Promise<Seeded & { inList: DeclarationRow; outList: DeclarationRow }> {
   const s = await seededStore();
+  await post(
+    s.db,
+    'stocktakeAdjustment',
+    [{ bookLineId: s.chip.id, qty: '20', toLocationId: s.a01.id }],
+    s.book.id,
+  );
   await post(
     s.db,
     'entryFromAbroad',
@@ -48,7 +61,7 @@ export async function withDocuments(): Promise<Seeded & { inList: DeclarationRow
   await markSent(s.db, inList.id, { outcome: 'accepted' }, now());
   await markSent(s.db, outList.id, { outcome: 'accepted' }, now());
   await applyReceipt(s.db, incoming(commonResponse(outList.etpsInnerInvtNo, '202500000000000031')));
-  await applyReceipt(s.db, incoming(listRejected('202500000000000031', [shortfall])));
+  await applyReceipt(s.db, incoming(listRejected('202500000000000031', [elementsIncomplete])));
   return { ...s, inList, outList };
 }
 

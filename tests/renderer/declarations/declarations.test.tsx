@@ -10,7 +10,7 @@ import {
   listPosted,
   listsOf,
   now,
-  shortfall,
+  elementsIncomplete,
   withDocuments,
 } from './declarations-fixture';
 
@@ -94,7 +94,9 @@ describe('the declarations area', { timeout: 180_000 }, () => {
     const timeline = drawer.querySelector('.zb-decl-timeline') as HTMLElement;
     expect(within(timeline).getByText('Created')).toBeTruthy();
     expect(within(timeline).getByText('Sent')).toBeTruthy();
-    expect(within(timeline).getByText(`INV201 · rejected · ${shortfall}`, { exact: false })).toBeTruthy();
+    expect(
+      within(timeline).getByText(`INV201 · rejected · ${elementsIncomplete}`, { exact: false }),
+    ).toBeTruthy();
     // The movement it declares, from the journal: a live query of its own, so it may come after the rest.
     expect(await within(drawer).findByText('Exit abroad')).toBeTruthy();
   });
@@ -109,14 +111,16 @@ describe('the declarations area', { timeout: 180_000 }, () => {
       return found as HTMLElement;
     });
     // Customs' reasons come from its receipts, a live query of their own that may follow the card.
-    expect(await within(card).findByText(shortfall)).toBeTruthy();
+    expect(await within(card).findByText(elementsIncomplete)).toBeTruthy();
     expect(await within(card).findByText('Lines concerned')).toBeTruthy();
     await userEvent.click(within(card).getByRole('button', { name: 'Re-declare' }));
     const dialog = await screen.findByRole('dialog');
     expect(
       within(dialog).getByText(new RegExp(`number ${s.outList.etpsInnerInvtNo} stays the same`)),
     ).toBeTruthy();
-    await userEvent.type(within(dialog).getByRole('textbox'), 'stock posted first');
+    // The workbench edits only the head's remark (备注), where the officer answers customs; the goods'
+    // description (gdsSpcfModelDesc) that customs asks about cannot be changed there.
+    await userEvent.type(within(dialog).getByRole('textbox'), 'brand Zonebook, model CPU-9000');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Re-declare' }));
 
     await waitFor(async () => {
@@ -127,7 +131,7 @@ describe('the declarations area', { timeout: 180_000 }, () => {
         outboxState: 'ready',
         revision: 1,
       });
-      expect(row!.importXml).toContain('stock posted first');
+      expect(row!.importXml).toContain('brand Zonebook, model CPU-9000');
     });
     await screen.findByText('Nothing to fix: no rejected or parked documents.');
   });
@@ -254,10 +258,10 @@ describe('the declarations area', { timeout: 180_000 }, () => {
     const s = await withDocuments();
     const [inList] = (await listsOf(s.db)).filter((row) => row.ieFlag === 'I');
     await applyReceipt(s.db, incoming(commonResponse(inList!.etpsInnerInvtNo, '202500000000000030')));
-    // Customs posted 90 of the 100 we received: 10 nobody can account for.
+    // Customs' book holds 110 of the 20 opening and 100 received: 10 nobody can account for.
     await applyReceipt(
       s.db,
-      incoming(listPosted(inList!.etpsInnerInvtNo, 'QD010125I000000030', [{ gdsSeqno: 1, inQty: '90' }])),
+      incoming(listPosted(inList!.etpsInnerInvtNo, 'QD010125I000000030', [{ gdsSeqno: 1, inQty: '110' }])),
     );
     await showDeclarations(s.db);
     await openTab(/^Reconciliation$/);
@@ -267,8 +271,9 @@ describe('the declarations area', { timeout: 180_000 }, () => {
       return found as HTMLElement;
     });
     expect(within(row).getByText('CPU-9000')).toBeTruthy();
-    // Customs' posted and pre-posted balances are both 90; ours is 80 (100 in, 20 out not yet posted).
-    expect(within(row).getAllByText('90')).toHaveLength(2);
+    // Customs' posted and pre-posted balances are both 110; ours is 100 (20 + 100 in, 20 out not yet posted).
+    expect(within(row).getAllByText('110')).toHaveLength(2);
+    expect(within(row).getAllByText('100')).toHaveLength(1);
     expect(row.textContent).toMatch(/Unexplained: nothing in flight accounts for it/);
     expect(screen.getByText('SRV-2U')).toBeTruthy();
     await userEvent.click(screen.getByRole('switch'));
