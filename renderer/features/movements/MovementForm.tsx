@@ -10,6 +10,7 @@ import {
   type AccountBook,
   type BookLine,
   type FieldError,
+  type Location as BookLocation,
 } from '../../../shared/domain';
 import { kinds, Movement, type MovementKind, type ProcessingPurpose } from '../../../shared/ledger';
 import { postMovement, type ZonebookDb } from '../../../shared/store';
@@ -66,17 +67,15 @@ export function MovementForm({
   const container = useRef<HTMLDivElement>(null);
   const postingNow = useRef(false);
   const pendingFocus = useRef<string | null>(lineFieldKey(0, 'scan'));
-  const locations =
-    useLiveQuery(
-      () =>
-        db.locations
-          .where('bookId')
-          .equals(book.id)
-          .or('enterpriseId')
-          .equals(book.ownerEnterpriseId)
-          .sortBy('code'),
-      [db, book.id, book.ownerEnterpriseId],
-    ) ?? [];
+  const readLocations = () =>
+    db.locations
+      .where('bookId')
+      .equals(book.id)
+      .or('enterpriseId')
+      .equals(book.ownerEnterpriseId)
+      .sortBy('code');
+  const loadedLocations = useLiveQuery(readLocations, [db, book.id, book.ownerEnterpriseId]);
+  const locations = loadedLocations ?? [];
   const rule = kinds[draft.kind];
   const order = fieldOrder(draft.kind, draft.lines.length);
   const kindName = (kind: MovementKind) => (zh ? kinds[kind].nameZh : kinds[kind].nameEn);
@@ -106,18 +105,20 @@ export function MovementForm({
 
   const noBookLine = (code: string) =>
     code === '' ? t('movements.scanFirst') : t('movements.noBookLine', { code, putrecNo: book.putrecNo });
-  const findLocation: LocationLookup = (typed) => {
-    const matches = locationsMatching(locations, typed);
-    if (matches.length === 1 && matches[0]) return { location: matches[0] };
-    return {
-      error: matches.length
-        ? t('movements.ambiguousLocation', {
-            code: typed.trim(),
-            codes: matches.map((l) => l.code).join(', '),
-          })
-        : t('movements.noLocation', { code: typed.trim(), putrecNo: book.putrecNo }),
+  const locationLookup =
+    (known: readonly BookLocation[]): LocationLookup =>
+    (typed) => {
+      const matches = locationsMatching(known, typed);
+      if (matches.length === 1 && matches[0]) return { location: matches[0] };
+      return {
+        error: matches.length
+          ? t('movements.ambiguousLocation', {
+              code: typed.trim(),
+              codes: matches.map((l) => l.code).join(', '),
+            })
+          : t('movements.noLocation', { code: typed.trim(), putrecNo: book.putrecNo }),
+      };
     };
-  };
 
   async function resolveScan(index: number): Promise<boolean> {
     const key = lineFieldKey(index, 'scan');
@@ -129,11 +130,11 @@ export function MovementForm({
     return bookLine !== undefined;
   }
 
-  function completeLocation(index: number, field: 'from' | 'to'): boolean {
+  function completeLocation(index: number, field: 'from' | 'to', known: readonly BookLocation[]): boolean {
     const key = lineFieldKey(index, field);
     const typed = draft.lines[index]?.[field] ?? '';
     if (typed.trim() === '') return true;
-    const found = findLocation(typed);
+    const found = locationLookup(known)(typed);
     if ('error' in found) {
       setFieldErrors(key, [found.error]);
       return false;
@@ -148,7 +149,13 @@ export function MovementForm({
     const index = Number(line?.[1]);
     const field = line?.[2] as LineField | undefined;
     if (field === 'scan' && !(await resolveScan(index))) return;
-    if ((field === 'from' || field === 'to') && !completeLocation(index, field)) return;
+    // A scanner can finish a line before the live query first answers: the location is then judged on a
+    // reading of its own, never on the empty list of a page just opened. Once loaded, nothing is awaited,
+    // so the focus moves on before the scanner's next keys.
+    if (field === 'from' || field === 'to') {
+      const known = loadedLocations ?? (await readLocations());
+      if (!completeLocation(index, field, known)) return;
+    }
     const next = order[order.indexOf(key) + 1];
     if (next) focusAfterRender(next);
     else void post();
@@ -225,7 +232,7 @@ export function MovementForm({
         id: newId(),
         bookId: book.id,
         now,
-        findLocation,
+        findLocation: locationLookup(loadedLocations ?? (await readLocations())),
         unresolved: noBookLine,
       });
       const parsed = Movement.safeParse(movement);
