@@ -380,6 +380,11 @@ const patterns: readonly Pattern[] = [
   p('Book (\\S+) already exists', ([b]) => `账册 ${b} 已存在`),
   p(`${L} (.+) is already in use`, ([l, v]) => `${label(l)} ${v} 已被使用`),
   p(`${L} (.+) is already used in this book`, ([l, v]) => `${label(l)} ${v} 在本账册中已被使用`),
+  p(`${L} (.+) is already used in book (\\S+)`, ([l, v, b]) => `${label(l)} ${v} 在账册 ${b} 中已被使用`),
+  p(
+    `${L} (.+) is already used in enterprise (\\S+)`,
+    ([l, v, e]) => `${label(l)} ${v} 在企业 ${e} 中已被使用`,
+  ),
   p(`${L} (.+) appears twice`, ([l, v]) => `${label(l)} ${v} 出现了两次`),
   p('Enterprise not saved: (.+)', ([why]) => `企业未保存：${inner(why)}`),
   p('Account book not saved: (.+)', ([why]) => `账册未保存：${inner(why)}`),

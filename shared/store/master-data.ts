@@ -48,12 +48,47 @@ export async function saveBook(db: ZonebookDb, value: unknown): Promise<AccountB
   });
 }
 
+/**
+ * Saves locations all or none. A code names one place among the locations of its book (or of its
+ * enterprise), in any case, as the movement form reads it; a second place under the same code is refused.
+ */
 export async function saveLocations(db: ZonebookDb, values: readonly unknown[]): Promise<Location[]> {
   const locations = values.map((value, index) =>
     parseOrRefuse(Location, value, `Location ${index + 1} not saved`),
   );
-  await db.locations.bulkPut(locations);
-  return locations;
+  try {
+    return await db.transaction('rw', db.locations, db.books, db.enterprises, async () => {
+      // The schema gives every location exactly one of the two.
+      const ownerOf = (location: Location) => location.bookId ?? location.enterpriseId ?? '';
+      const keyOf = (location: Location) => `${ownerOf(location)}|${location.code.toUpperCase()}`;
+      const taken = new Map<string, Location>();
+      for (const owner of new Set(locations.map(ownerOf)))
+        for (const location of await db.locations
+          .where('bookId')
+          .equals(owner)
+          .or('enterpriseId')
+          .equals(owner)
+          .toArray())
+          taken.set(keyOf(location), location);
+      for (const [index, location] of locations.entries()) {
+        const holder = taken.get(keyOf(location));
+        if (holder !== undefined && holder.id !== location.id) {
+          const where = location.bookId
+            ? `book ${(await db.books.get(location.bookId))?.putrecNo ?? location.bookId}`
+            : `enterprise ${(await db.enterprises.get(ownerOf(location)))?.etpsno ?? ownerOf(location)}`;
+          const message = `Location code (code) ${holder.code} is already used in ${where}`;
+          throw new StoreError('duplicate', `Location ${index + 1} not saved: ${message}`, [
+            { field: 'code', message },
+          ]);
+        }
+        taken.set(keyOf(location), location);
+      }
+      await db.locations.bulkPut(locations);
+      return locations;
+    });
+  } catch (error) {
+    throw asStorageError(error);
+  }
 }
 
 /** Everything wrong with one candidate book line, schema and code tables together. */

@@ -52,22 +52,7 @@ export function LocationsEditor({ book }: { book: AccountBook }) {
       code: blankAsUndefined(values.code),
       name: blankAsUndefined(values.name),
     };
-    const taken = locations.find(
-      (l) => l.id !== candidate.id && l.code.toUpperCase() === String(candidate.code ?? '').toUpperCase(),
-    );
-    if (taken) {
-      showFieldErrors(
-        form,
-        [
-          {
-            field: 'code',
-            message: t('inventory.setup.locations.duplicate', { code: taken.code, putrecNo: book.putrecNo }),
-          },
-        ],
-        fields,
-      );
-      return;
-    }
+    // The store refuses a code already used in the book, whether or not the table below has loaded.
     try {
       const [saved] = await saveLocations(store.db, [candidate]);
       message.success(t('inventory.setup.locations.saved', { code: saved?.code }));

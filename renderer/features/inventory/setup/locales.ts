@@ -46,7 +46,6 @@ export const setupEn = {
     saved: 'Location {{code}} saved',
     none: 'No locations yet: add the first one above.',
     needBook: 'Save the account book first: locations belong to it.',
-    duplicate: 'Location code (code) {{code}} is already used in book {{putrecNo}}',
   },
 };
 
@@ -91,6 +90,5 @@ export const setupZh: typeof setupEn = {
     saved: '已保存库位 {{code}}',
     none: '尚无库位：请在上方添加第一个库位。',
     needBook: '请先保存账册：库位属于账册。',
-    duplicate: '库位代码 (code) {{code}} 在账册 {{putrecNo}} 中已被使用',
   },
 };
