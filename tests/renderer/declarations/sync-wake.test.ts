@@ -12,12 +12,25 @@ import {
 import { createFakeBridge } from '../fake-bridge';
 import { deviceId, post, seededStore } from '../inventory/stock-fixture';
 
-/** What each document the engine handed over was, in order. */
-function recordingBridge() {
+/** A book with five chips come in from abroad, not declared yet. */
+async function chipsEntered() {
+  const s = await seededStore();
+  await post(
+    s.db,
+    'entryFromAbroad',
+    [{ bookLineId: s.chip.id, qty: '5', toLocationId: s.a01.id }],
+    s.book.id,
+  );
+  return s;
+}
+
+/** What each document the engine handed over was, in order; `beforeAnswer` runs as customs takes one. */
+function recordingBridge(beforeAnswer?: (message: OutgoingMessage) => Promise<void>) {
   const sent: OutgoingMessage[] = [];
   const { bridge } = createFakeBridge({
     'customs.submit': async (message) => {
       sent.push(message);
+      await beforeAnswer?.(message);
       return { outcome: 'accepted', etpsInnerInvtNo: message.etpsInnerInvtNo, sha256: '0'.repeat(64) };
     },
   });
@@ -43,33 +56,15 @@ const inboundPosted = (
 
 describe('the sync actor started by the renderer', { timeout: 60_000 }, () => {
   it('sends a gate pass as soon as its list’s approval releases it, not at the engine’s once-a-minute wake-up', async () => {
-    const s = await seededStore();
-    await post(
-      s.db,
-      'entryFromAbroad',
-      [{ bookLineId: s.chip.id, qty: '5', toLocationId: s.a01.id }],
-      s.book.id,
-    );
-    const sent: OutgoingMessage[] = [];
-    const { bridge } = createFakeBridge({
-      'customs.submit': async (message) => {
-        sent.push(message);
-        return { outcome: 'accepted', etpsInnerInvtNo: message.etpsInnerInvtNo, sha256: '0'.repeat(64) };
-      },
-    });
+    const s = await chipsEntered();
+    const { sent, bridge } = recordingBridge();
     const sync = startSync(s.db, deviceId, bridge);
     try {
       await waitFor(() => expect(sent.map((m) => m.messageType)).toEqual(['INV101']));
       const list = sent[0]!;
-      // Customs answers a list once it has it: wait until the engine has recorded it as sent. Otherwise,
-      // on a busy machine, the list leaving the outbox and its gate pass entering it can be seen as one
-      // change, and renderer/sync.ts, which wakes the engine only when the ready count grows, sees none.
-      await waitFor(async () => {
-        const row = (await s.db.declarations.toArray()).find(
-          (document) => document.etpsInnerInvtNo === list.etpsInnerInvtNo,
-        );
-        expect(row?.outboxState).toBe('idle');
-      });
+      // Customs answers a list once it has it: wait until the engine has recorded it as sent (the next
+      // test has the answer come as the list is recorded).
+      await waitFor(async () => expect((await documentOf(s.db, list))?.outboxState).toBe('idle'));
       await applyReceipt(s.db, incoming(commonResponse(list.etpsInnerInvtNo, '202500000000000041')));
       await applyReceipt(s.db, incoming(listApproval('202500000000000041', 'QD010125I000000041')));
       // The engine's safety-net wake-up is a minute away; the released pass must not wait for it. The
@@ -84,33 +79,20 @@ describe('the sync actor started by the renderer', { timeout: 60_000 }, () => {
   });
 
   it('sends a gate pass released in the same instant its list is recorded as sent', async () => {
-    const s = await seededStore();
-    await post(
-      s.db,
-      'entryFromAbroad',
-      [{ bookLineId: s.chip.id, qty: '5', toLocationId: s.a01.id }],
-      s.book.id,
-    );
+    const s = await chipsEntered();
     // Batched before the actor starts, so its watch of the outbox first sees the list ready, whatever the
     // timing of its first reading.
     await batchPending(s.db, { deviceId, now: new Date().toISOString() });
-    const sent: OutgoingMessage[] = [];
-    const { bridge } = createFakeBridge({
-      'customs.submit': async (message) => {
-        sent.push(message);
-        if (message.messageType === 'INV101') {
-          // Customs answers before the engine records the list as sent. One transaction makes the worst
-          // case certain: the list leaves the ready documents as its pass comes in, and their number
-          // stays one.
-          const list = (await documentOf(s.db, message))!;
-          await s.db.transaction('rw', s.db.tables, async () => {
-            await markSent(s.db, list.id, { outcome: 'accepted' }, new Date().toISOString());
-            await applyReceipt(s.db, incoming(commonResponse(list.etpsInnerInvtNo, '202500000000000042')));
-            await applyReceipt(s.db, incoming(listApproval('202500000000000042', 'QD010125I000000042')));
-          });
-        }
-        return { outcome: 'accepted', etpsInnerInvtNo: message.etpsInnerInvtNo, sha256: '0'.repeat(64) };
-      },
+    const { sent, bridge } = recordingBridge(async (message) => {
+      if (message.messageType !== 'INV101') return;
+      // Customs answers before the engine records the list as sent. One transaction makes the worst case
+      // certain: the list leaves the ready documents as its pass comes in, and their number stays one.
+      const list = (await documentOf(s.db, message))!;
+      await s.db.transaction('rw', s.db.tables, async () => {
+        await markSent(s.db, list.id, { outcome: 'accepted' }, new Date().toISOString());
+        await applyReceipt(s.db, incoming(commonResponse(list.etpsInnerInvtNo, '202500000000000042')));
+        await applyReceipt(s.db, incoming(listApproval('202500000000000042', 'QD010125I000000042')));
+      });
     });
     const sync = startSync(s.db, deviceId, bridge);
     try {
@@ -124,13 +106,7 @@ describe('the sync actor started by the renderer', { timeout: 60_000 }, () => {
   });
 
   it('declares an exit held for customs’ book as soon as customs posts the goods in', async () => {
-    const s = await seededStore();
-    await post(
-      s.db,
-      'entryFromAbroad',
-      [{ bookLineId: s.chip.id, qty: '5', toLocationId: s.a01.id }],
-      s.book.id,
-    );
+    const s = await chipsEntered();
     await post(
       s.db,
       'exitAbroad',
