@@ -94,7 +94,8 @@ function demoBookLines(random: Random, book: AccountBook, count: number): BookLi
       gdsMtno: `ZB${example.code.slice(0, 4)}-${String(index + 1).padStart(5, '0')}`,
       gdecd: example.code,
       gdsNm: example.nameZh,
-      gdsSpcfModelDesc: round ? `${example.nameEn} · 型号 ${round}` : example.nameEn,
+      // Declaration elements (品牌类型|出口享惠情况|…), as customs asks for them: 0 = no brand, no preference.
+      gdsSpcfModelDesc: `0|0|${example.nameEn}${round ? `|型号 ${round}` : ''}`,
       dclUnitcd: unit,
       lawfUnitcd: unit,
       fstSfVal: '1',

@@ -18,9 +18,10 @@ import {
 import type { LineLink } from './sandbox-state';
 
 /**
- * Customs' check of a 核注清单 before approval: codes it knows, lines that match its book, and no posting
- * below zero — an E list may take from a book line only what its stock holds beyond what other approved
- * lists already reserved. Each reason names the line and says what to change, in the words of a 退单.
+ * Customs' check of a 核注清单 before approval: codes it knows, 规格型号 written as declaration elements,
+ * lines that match its book, and no posting below zero — an E list may take from a book line only what
+ * its stock holds beyond what other approved lists already reserved. Each reason names the line and says
+ * what to change, in the words of a 退单.
  */
 export interface ListReview {
   readonly reasons: readonly string[];
@@ -75,10 +76,34 @@ const codeChecks = (document: Inv101Document): string[] => {
   return reasons;
 };
 
+/**
+ * The fewest "|"-separated elements a 规格型号 must carry. Customs wants the 申报要素 of the line's HS code
+ * (品牌类型|出口享惠情况|品牌|型号|…, a list per code); the sandbox does not model those lists and asks
+ * only for the shape every one of them has: two or more non-empty elements.
+ */
+const minDeclarationElements = 2;
+
+/** Whether a 规格型号 is written as declaration elements at all (see minDeclarationElements). */
+const carriesDeclarationElements = (spec: string): boolean =>
+  spec.split('|').filter((element) => element.trim() !== '').length >= minDeclarationElements;
+
+/** One 退单 reason per line whose 规格型号 is a free description rather than the declaration elements. */
+const declarationElementChecks = (document: Inv101Document): string[] =>
+  document.lines
+    .filter((line) => !carriesDeclarationElements(line.gdsSpcfModelDesc))
+    .map((line) => {
+      const bookLine = line.putrecSeqno === undefined ? '新增料件' : `备案序号 ${line.putrecSeqno}`;
+      return (
+        `第${line.gdsSeqno}项(${line.gdsMtno}，${bookLine})：规格型号“${line.gdsSpcfModelDesc}”未按申报要素申报，` +
+        `应以“|”分隔填报品牌类型、出口享惠情况、品牌、型号等要素，请修改规格型号后重新申报` +
+        ` (gdsSpcfModelDesc lacks the declaration elements: give at least ${minDeclarationElements}, separated by "|")`
+      );
+    });
+
 export function reviewList(document: Inv101Document, book: SandboxBook, now: string): ListReview {
   const { head, lines } = document;
   const ie = head.impexpMarkcd;
-  const reasons = codeChecks(document);
+  const reasons = [...codeChecks(document), ...declarationElementChecks(document)];
   const links: LineLink[] = [];
   const newLines = new Map<string, SandboxBookLine>();
   let nextSeqno = nextGdsSeqno(book, head.putrecNo);
