@@ -38,6 +38,59 @@ const quantitiesOf = (document: CustomsDocumentModel) => {
   }
 };
 
+/**
+ * A list line's declared facts that customs' reasons point at and the officer may correct: its 规格型号
+ * (the declaration elements), 商品名称 and 原产国. Everything else on a line comes from the book line or
+ * the movements (book line, item, HS code, units, quantities, price).
+ */
+export interface ListLineFix {
+  readonly gdsSpcfModelDesc?: string;
+  readonly gdsNm?: string;
+  readonly natcd?: string;
+}
+
+/** What the officer fixes in the workbench: the head's remark, and a list's lines by their gdsSeqno. */
+export interface DocumentFix {
+  readonly rmk?: string;
+  readonly lines?: ReadonlyMap<number, ListLineFix>;
+}
+
+/** The edit a fix makes. Line fixes apply to a 核注清单; the other kinds take the remark only. */
+export const withFix =
+  (fix: DocumentFix): DocumentEdit =>
+  (document) => {
+    const rmk = fix.rmk === undefined ? {} : { rmk: fix.rmk };
+    // The kinds' heads are different types, so each is rebuilt as its own kind.
+    switch (document.kind) {
+      case 'INV101':
+        return {
+          ...document,
+          head: { ...document.head, ...rmk },
+          lines: document.lines.map((line) => ({ ...line, ...fix.lines?.get(line.gdsSeqno) })),
+        };
+      case 'SAS101':
+        return { ...document, head: { ...document.head, ...rmk } };
+      case 'SAS111':
+        return { ...document, head: { ...document.head, ...rmk } };
+      case 'SAS121':
+        return { ...document, head: { ...document.head, ...rmk } };
+    }
+  };
+
+/** The document less what a fix may change (see ListLineFix): no edit may change what is left. */
+const fixedPartOf = (document: CustomsDocumentModel) => {
+  const head = { ...document.head, rmk: undefined };
+  return JSON.stringify(
+    document.kind === 'INV101'
+      ? {
+          ...document,
+          head,
+          lines: document.lines.map((line) => ({ ...line, gdsSpcfModelDesc: '', gdsNm: '', natcd: '' })),
+        }
+      : { ...document, head },
+  );
+};
+
 /** Statuses of an 出入库单 still on its way: the 业务申报表 it draws on cannot be closed meanwhile. */
 const slipInFlight: ReadonlySet<DocumentStatus> = new Set([
   'queued',
@@ -56,7 +109,8 @@ const slipInFlight: ReadonlySet<DocumentStatus> = new Set([
  * - approved or pre-posted: a 变更 (CHANGE) — chgTmsCnt + 1, dclTypecd 2, naming the QD number;
  * - anything else (in flight, through the gate, posted, withdrawn) is refused with the reason.
  * Book lines and quantities follow the movements and cannot be edited: post a correcting movement or
- * withdraw the document instead. The edited document must pass the document rules before it is kept.
+ * withdraw the document instead. Beyond them, only what a DocumentFix names may change. The edited
+ * document must pass the document rules before it is kept.
  */
 export async function changeDocument(
   db: ZonebookDb,
@@ -99,6 +153,11 @@ export async function changeDocument(
       throw locked(
         row,
         'its lines and quantities follow the movements: post a correcting movement or withdraw it',
+      );
+    if (fixedPartOf(edited) !== fixedPartOf(base))
+      throw locked(
+        row,
+        'only the remark (rmk) and a list line’s 规格型号 (gdsSpcfModelDesc), 商品名称 (gdsNm) and 原产国 (natcd) can be fixed: the rest follows the book line and the movements',
       );
     const checked = parseCustomsDocument(edited);
     if (!checked.success)

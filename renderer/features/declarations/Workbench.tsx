@@ -12,7 +12,9 @@ import { StatusTag } from './StatusTag';
 import { useReceiptsOfMany } from './use-declarations';
 import { WithdrawModal } from './WithdrawModal';
 
-type Action = { kind: 'redeclare' | 'withdraw'; row: DeclarationRow };
+type Action =
+  | { kind: 'redeclare'; row: DeclarationRow; concerned: readonly number[] }
+  | { kind: 'withdraw'; row: DeclarationRow };
 
 interface WorkbenchProps {
   db: ZonebookDb;
@@ -82,7 +84,12 @@ function ProblemCard({
       <DocumentLines lines={concerned ?? linesOf(row)} />
       <Space className="zb-decl-actions">
         {refused && (
-          <Button type="primary" onClick={() => onAction({ kind: 'redeclare', row })}>
+          <Button
+            type="primary"
+            onClick={() =>
+              onAction({ kind: 'redeclare', row, concerned: (concerned ?? []).map((line) => line.gdsSeqno) })
+            }
+          >
             {text('redeclare')}
           </Button>
         )}
@@ -140,7 +147,13 @@ export function Workbench({ db, rows, onOpen }: WorkbenchProps) {
         />
       ))}
       {action?.kind === 'redeclare' && (
-        <RedeclareModal db={db} row={action.row} onDone={done} onClose={() => setAction(null)} />
+        <RedeclareModal
+          db={db}
+          row={action.row}
+          concerned={action.concerned}
+          onDone={done}
+          onClose={() => setAction(null)}
+        />
       )}
       {action?.kind === 'withdraw' && (
         <WithdrawModal db={db} row={action.row} onDone={done} onClose={() => setAction(null)} />

@@ -157,6 +157,20 @@ export const declarationsEn = {
     title: 'Re-declare {{number}}',
     sameNumber:
       'The enterprise-internal number {{number}} stays the same: customs sees a corrected filing of the same document, not a new one. Quantities and book lines follow the movements and cannot be changed here — if they are wrong, withdraw the document instead.',
+    line: 'Line {{gdsSeqno}}',
+    putrecSeqno: 'Book line (备案序号)',
+    gdsMtno: 'Item no. (料号)',
+    qty: 'Quantity',
+    lockedWhy:
+      'Book line, item, units, price and quantity follow the book line and the movements, so they are not edited here. What you can correct are the declared facts customs reads: the specification (the declaration elements), the name and the origin.',
+    gdsSpcfModelDesc: 'Specification and model (规格型号)',
+    gdsSpcfModelDescHint:
+      'The declaration elements (申报要素), separated by “|”: brand type|export preference|brand|model|…, e.g. 0|0|Lenovo|ThinkPad X1',
+    gdsNm: 'Goods name (商品名称)',
+    natcd: 'Country of origin (原产国)',
+    fieldOfLine: '{{field}}, line {{gdsSeqno}}',
+    remarkOnly:
+      'Only the remark can be corrected on this kind of document: its lines follow its list, form or movements.',
     rmk: 'Remark (备注)',
     rmkHint: 'Say what was fixed, e.g. “stock posted by list QD…”',
     submit: 'Re-declare',
@@ -359,6 +373,18 @@ export const declarationsZh: typeof declarationsEn = {
     title: '重新申报 {{number}}',
     sameNumber:
       '企业内部编号 {{number}} 保持不变：海关看到的是同一份单证的更正申报，而不是新单证。数量和备案序号随货物移动而定，此处不能修改——如有错误，请撤销该单证。',
+    line: '第 {{gdsSeqno}} 项',
+    putrecSeqno: '备案序号',
+    gdsMtno: '料号',
+    qty: '数量',
+    lockedWhy:
+      '备案序号、料号、计量单位、单价和数量随账册和货物移动而定，此处不能修改。可以更正的是海关审核的申报内容：规格型号（申报要素）、商品名称和原产国。',
+    gdsSpcfModelDesc: '规格型号',
+    gdsSpcfModelDescHint: '申报要素，以“|”分隔：品牌类型|出口享惠情况|品牌|型号|…，例如 0|0|联想|ThinkPad X1',
+    gdsNm: '商品名称',
+    natcd: '原产国',
+    fieldOfLine: '第 {{gdsSeqno}} 项 {{field}}',
+    remarkOnly: '此类单证只能更正备注：其表体随清单、申报表或货物移动而定。',
     rmk: '备注',
     rmkHint: '说明更正了什么，例如“库存已由清单 QD… 核扣”',
     submit: '重新申报',

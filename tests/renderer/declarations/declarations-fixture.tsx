@@ -23,12 +23,12 @@ export const listRejected = (seqNo: string, reasons: readonly string[]) =>
   );
 
 /**
- * The 退单 reason the sandbox customs gives a list it finds otherwise acceptable (its rejection fault,
- * electron/customs/sandbox/sandbox-customs.ts chanceReason), word for word for this list's line: the
- * reason customs really gives when the goods' description lacks declaration elements.
+ * The 退单 reason the sandbox customs gives a list line whose 规格型号 is a free description rather than
+ * the declaration elements (electron/customs/sandbox/list-review.ts), word for word for this list's chip
+ * line ('BGA封装'): a reason the officer fixes in the workbench by correcting the 规格型号.
  */
 export const elementsIncomplete =
-  '第1项(CPU-9000)：规格型号“BGA封装”申报要素不全，请补充品牌、型号后重新申报 (declaration elements incomplete: add the brand and model to gdsSpcfModelDesc and declare again)';
+  '第1项(CPU-9000，备案序号 1)：规格型号“BGA封装”未按申报要素申报，应以“|”分隔填报品牌类型、出口享惠情况、品牌、型号等要素，请修改规格型号后重新申报 (gdsSpcfModelDesc lacks the declaration elements: give at least 2, separated by "|")';
 
 export type Seeded = Awaited<ReturnType<typeof seededStore>>;
 
@@ -36,7 +36,7 @@ export type Seeded = Awaited<ReturnType<typeof seededStore>>;
  * A book whose chip line opens with 20 on customs' book, then 100 chips received from abroad and 20
  * shipped abroad, batched: an I list, an E list and their two gate passes. The opening stock covers the
  * shipment, so the E list is not held for customs' book (awaitingInboundPosting) and goes out with the
- * I list. Both are sent; customs rejects the E list (退单) because the goods' description lacks
+ * I list. Both are sent; customs rejects the E list (退单) because the chip's 规格型号 lacks the
  * declaration elements, in the sandbox customs' own words.
  */
 export async function withDocuments(): Promise<Seeded & { inList: DeclarationRow; outList: DeclarationRow }> {

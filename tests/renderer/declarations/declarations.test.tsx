@@ -33,6 +33,27 @@ async function openTab(name: RegExp) {
   await userEvent.click(await screen.findByRole('tab', { name }));
 }
 
+/** Opens the workbench and the fix of the rejected document numbered `number`. */
+async function openFix(number: string): Promise<HTMLElement> {
+  await openTab(/^Rejections \(1\)$/);
+  const card = await waitFor(() => {
+    const found = document.querySelector(`.zb-decl-problem[data-number="${number}"]`);
+    if (!found) throw new Error('card not shown yet');
+    return found as HTMLElement;
+  });
+  // Customs' reasons come from its receipts, a live query of their own that may follow the card; the
+  // fix offers the lines they name.
+  expect(await within(card).findByText(elementsIncomplete)).toBeTruthy();
+  expect(await within(card).findByText('Lines concerned')).toBeTruthy();
+  await userEvent.click(within(card).getByRole('button', { name: 'Re-declare' }));
+  return screen.findByRole('dialog');
+}
+
+const specOf = (dialog: HTMLElement) =>
+  within(dialog).getByRole('textbox', {
+    name: 'Specification and model (规格型号) (gdsSpcfModelDesc), line 1',
+  });
+
 /** The XML block of the drawer's active tab. */
 const shownXml = (drawer: HTMLElement) =>
   [...drawer.querySelectorAll('.zb-xml-text')].find(
@@ -101,39 +122,62 @@ describe('the declarations area', { timeout: 180_000 }, () => {
     expect(await within(drawer).findByText('Exit abroad')).toBeTruthy();
   });
 
-  it('re-declares a rejected list from the workbench under the same enterprise-internal number', async () => {
+  it('fixes the 规格型号 customs named and re-declares the list under the same enterprise-internal number', async () => {
     const s = await withDocuments();
     await showDeclarations(s.db);
-    await openTab(/^Rejections \(1\)$/);
-    const card = await waitFor(() => {
-      const found = document.querySelector(`.zb-decl-problem[data-number="${s.outList.etpsInnerInvtNo}"]`);
-      if (!found) throw new Error('card not shown yet');
-      return found as HTMLElement;
-    });
-    // Customs' reasons come from its receipts, a live query of their own that may follow the card.
-    expect(await within(card).findByText(elementsIncomplete)).toBeTruthy();
-    expect(await within(card).findByText('Lines concerned')).toBeTruthy();
-    await userEvent.click(within(card).getByRole('button', { name: 'Re-declare' }));
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await openFix(s.outList.etpsInnerInvtNo);
     expect(
       within(dialog).getByText(new RegExp(`number ${s.outList.etpsInnerInvtNo} stays the same`)),
     ).toBeTruthy();
-    // The workbench edits only the head's remark (备注), where the officer answers customs; the goods'
-    // description (gdsSpcfModelDesc) that customs asks about cannot be changed there.
-    await userEvent.type(within(dialog).getByRole('textbox'), 'brand Zonebook, model CPU-9000');
+    // The line customs named, with what follows the movements shown and not offered for editing.
+    expect(within(dialog).getByText('Line 1')).toBeTruthy();
+    expect(within(dialog).getByText('20 007')).toBeTruthy();
+    expect(within(dialog).getByText(/quantity follow the book line and the movements/)).toBeTruthy();
+    expect(within(dialog).queryByRole('textbox', { name: /quantity/i })).toBeNull();
+
+    const spec = specOf(dialog);
+    expect(spec).toHaveProperty('value', 'BGA封装');
+    await userEvent.clear(spec);
+    await userEvent.type(spec, '0|0|Zonebook|CPU-9000 BGA');
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Remark (备注)' }), 'elements added');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Re-declare' }));
 
     await waitFor(async () => {
       const row = await s.db.declarations.get(s.outList.id);
       expect(row).toMatchObject({
         etpsInnerInvtNo: s.outList.etpsInnerInvtNo,
-        state: { status: 'queued' },
+        state: { status: 'queued', chgTmsCnt: 0 },
         outboxState: 'ready',
         revision: 1,
       });
-      expect(row!.importXml).toContain('brand Zonebook, model CPU-9000');
+      expect(row!.document.kind === 'INV101' && row!.document.lines[0]).toMatchObject({
+        gdsSpcfModelDesc: '0|0|Zonebook|CPU-9000 BGA',
+        gdsNm: '处理器集成电路',
+        dclQty: '20',
+      });
+      expect(row!.importXml).toContain('<GdsSpcfModelDesc>0|0|Zonebook|CPU-9000 BGA</GdsSpcfModelDesc>');
+      expect(row!.importXml).toContain('elements added');
     });
     await screen.findByText('Nothing to fix: no rejected or parked documents.');
+  });
+
+  it('refuses a blank 规格型号 or a bad origin with the domain’s rule, naming the field, and keeps the document', async () => {
+    const s = await withDocuments();
+    await showDeclarations(s.db);
+    const dialog = await openFix(s.outList.etpsInnerInvtNo);
+    await userEvent.clear(specOf(dialog));
+    const origin = within(dialog).getByRole('textbox', {
+      name: 'Country of origin (原产国) (natcd), line 1',
+    });
+    await userEvent.clear(origin);
+    await userEvent.type(origin, 'CN');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Re-declare' }));
+    expect(
+      await within(dialog).findByText(/^Specification and model \(规格型号\) \(gdsSpcfModelDesc\): /),
+    ).toBeTruthy();
+    expect(await within(dialog).findByText('Country of origin (原产国) (natcd): 3 digits')).toBeTruthy();
+    const row = await s.db.declarations.get(s.outList.id);
+    expect(row).toMatchObject({ state: { status: 'rejected' }, revision: 0 });
   });
 
   it('shows the store’s refusal in words when the document changed meanwhile', async () => {
