@@ -56,8 +56,10 @@ export interface SyncEffects {
 /** What applying a receipt did that the engine must act on. */
 export interface ReceiptApplied {
   /**
-   * Documents the receipt made ready to send (a gate pass released once customs numbered its list).
-   * Nothing else wakes the engine for them: they were never pending movements.
+   * Documents the receipt made ready to send or batch again: a gate pass released once customs numbered
+   * its list or slip, a 业务申报表 approved for the movements waiting on it, an inbound list posted or an
+   * outbound list rejected or withdrawn while movements wait for customs' book. The engine wakes for
+   * them at once rather than at its safety wake.
    */
   readonly documentsReady: number;
 }
