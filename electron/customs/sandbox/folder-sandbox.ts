@@ -10,6 +10,7 @@ import { realClock, type SandboxClock } from './sandbox-clock';
 import type { ReceiptFile } from './sandbox-state';
 import { openSandboxStateStore } from './state-journal';
 import type { OpeningBookLine, PostedBookLine } from './sandbox-book';
+import type { OpeningStockLine } from '../../../shared/customs/opening-stock';
 
 export interface FolderSandboxConfig {
   /** The exchange root: the folder holding OutBox, InBox, SentBox and FailBox. */
@@ -27,6 +28,8 @@ export interface SandboxHandle {
   /** Stops taking and answering; what is pending stays in the state file for the next run. */
   stop(): Promise<void>;
   seedBook(lines: readonly OpeningBookLine[]): Promise<void>;
+  /** See SandboxCustoms.holdOpeningStock. */
+  holdOpeningStock(lines: readonly OpeningStockLine[]): Promise<{ added: number; alreadyHeld: number }>;
   postedBook(): PostedBookLine[];
   isCrashed(): boolean;
   /** Resolves once no answer or receipt is being worked on. */
@@ -199,6 +202,7 @@ export async function runFolderSandbox(config: FolderSandboxConfig): Promise<San
       await Promise.all(halfWrites);
     },
     seedBook: (lines) => customs.seedBook(lines),
+    holdOpeningStock: (lines) => customs.holdOpeningStock(lines),
     postedBook: () => customs.postedBook(),
     isCrashed: () => customs.isCrashed(),
     idle: async () => {

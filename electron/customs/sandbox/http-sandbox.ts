@@ -196,6 +196,7 @@ export async function runHttpSandbox(config: HttpSandboxConfig): Promise<HttpSan
       await persist();
     },
     seedBook: (lines) => customs.seedBook(lines),
+    holdOpeningStock: (lines) => customs.holdOpeningStock(lines),
     postedBook: () => customs.postedBook(),
     isCrashed: () => customs.isCrashed(),
     idle: () => customs.idle(),

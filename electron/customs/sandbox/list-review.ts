@@ -10,6 +10,7 @@ import { addDecimal, compareDecimal, subtractDecimal } from '../../../shared/dom
 import {
   availableOf,
   bookKey,
+  emptyBookLine,
   nextGdsSeqno,
   stockOf,
   type SandboxBook,
@@ -143,29 +144,10 @@ export function reviewList(document: Inv101Document, book: SandboxBook, now: str
       continue;
     }
     const gdsSeqno = seqno ?? nextSeqno++;
-    newLines.set(bookKey(head.putrecNo, gdsSeqno), {
-      bwsNo: head.putrecNo,
-      gdsSeqno,
-      gdsMtno: line.gdsMtno,
-      gdecd: line.gdecd,
-      gdsNm: line.gdsNm,
-      gdsSpcfModelDesc: line.gdsSpcfModelDesc,
-      natcd: line.natcd,
-      dclUnitcd: line.dclUnitcd,
-      lawfUnitcd: line.lawfUnitcd,
-      secdLawfUnitcd: line.secdLawfUnitcd,
-      dclUprcAmt: line.dclUprcAmt,
-      dclCurrcd: line.dclCurrcd,
-      inQty: '0',
-      inLawfQty: '0',
-      actlIncQty: '0',
-      actlRedcQty: '0',
-      prevdIncQty: '0',
-      prevdRedcQty: '0',
-      inDate: now,
-      addedByList: true,
-      postings: 0,
-    });
+    newLines.set(
+      bookKey(head.putrecNo, gdsSeqno),
+      emptyBookLine({ ...line, bwsNo: head.putrecNo, gdsSeqno }, now, true),
+    );
     link(gdsSeqno);
   }
 

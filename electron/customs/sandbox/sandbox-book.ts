@@ -9,6 +9,7 @@ import {
   fromDecimal,
   type DecimalString,
 } from '../../../shared/domain/decimal';
+import { CustomsBookLineDescription, type OpeningStockLine } from '../../../shared/customs/opening-stock';
 
 /**
  * Customs' copy of the account book: one line per book and 备案序号 (bwsNo, gdsSeqno), the way INV211
@@ -52,6 +53,11 @@ export interface SandboxBookLine {
    * Absent in states written before the sandbox read slips.
    */
   outOnSlips?: DecimalString;
+  /**
+   * The movements whose opening stock the line holds (holdOpeningStock): told again, one is not added
+   * twice. Absent in states written before the sandbox was told of opening stock.
+   */
+  openingMovements?: string[];
   /** Created by a list (modfMarkcd 3 on its first INV211) rather than seeded. */
   addedByList: boolean;
   postings: number;
@@ -64,19 +70,8 @@ export const bookKey = (bwsNo: string, gdsSeqno: number): string => `${bwsNo}#${
 const decimalText = z.string().refine(isDecimalString, 'a plain decimal such as 12.5');
 
 /** A line of opening stock for customs' book (what the enterprise's book held when the sandbox starts). */
-export const OpeningBookLine = z.object({
-  bwsNo: z.string().min(1),
-  gdsSeqno: z.number().int().min(1),
-  gdsMtno: z.string().min(1),
-  gdecd: z.string().regex(/^[0-9]{10}$/),
-  gdsNm: z.string().min(1),
-  gdsSpcfModelDesc: z.string().optional(),
-  natcd: z.string().optional(),
-  dclUnitcd: z.string().regex(/^[0-9]{3}$/),
-  lawfUnitcd: z.string().optional(),
-  secdLawfUnitcd: z.string().optional(),
+export const OpeningBookLine = CustomsBookLineDescription.extend({
   dclUprcAmt: decimalText.optional(),
-  dclCurrcd: z.string().optional(),
   stock: decimalText.refine((value) => !isNegativeDecimal(value), 'not negative'),
   lawfStock: decimalText.optional(),
 });
@@ -96,6 +91,52 @@ export const openingLine = (input: OpeningBookLine): SandboxBookLine => {
     postings: 0,
   };
 };
+
+/** A line customs' book opens with nothing on it yet, described as the list or the opening stock names it. */
+export const emptyBookLine = (
+  line: CustomsBookLineDescription,
+  inDate: string,
+  addedByList: boolean,
+): SandboxBookLine => ({
+  bwsNo: line.bwsNo,
+  gdsSeqno: line.gdsSeqno,
+  gdsMtno: line.gdsMtno,
+  gdecd: line.gdecd,
+  gdsNm: line.gdsNm,
+  gdsSpcfModelDesc: line.gdsSpcfModelDesc,
+  natcd: line.natcd,
+  dclUnitcd: line.dclUnitcd,
+  lawfUnitcd: line.lawfUnitcd,
+  secdLawfUnitcd: line.secdLawfUnitcd,
+  dclUprcAmt: line.dclUprcAmt,
+  dclCurrcd: line.dclCurrcd,
+  inQty: '0',
+  inLawfQty: '0',
+  actlIncQty: '0',
+  actlRedcQty: '0',
+  prevdIncQty: '0',
+  prevdRedcQty: '0',
+  inDate,
+  addedByList,
+  postings: 0,
+});
+
+/**
+ * Adds one movement's opening stock to its book line — creating the line, empty, when customs' book has
+ * none yet — unless the line holds that movement's already; answers whether it added. Keyed by movement
+ * rather than set per line: a book line gets stock from several such movements (two opening files, a
+ * stocktake), and lists customs posted since must stay, so neither replacing the line nor setting it
+ * only when absent would give the sum.
+ */
+export function holdOpeningStock(book: SandboxBook, entry: OpeningStockLine, now: string): boolean {
+  const key = bookKey(entry.bwsNo, entry.gdsSeqno);
+  const line = (book[key] ??= emptyBookLine(entry, now, false));
+  if (line.openingMovements?.includes(entry.movementId)) return false;
+  line.inQty = addDecimal(line.inQty, entry.qty);
+  line.inLawfQty = addDecimal(line.inLawfQty, entry.lawfQty);
+  line.openingMovements = [...(line.openingMovements ?? []), entry.movementId];
+  return true;
+}
 
 export const stockOf = (line: SandboxBookLine): DecimalString =>
   subtractDecimal(line.inQty, line.actlRedcQty);

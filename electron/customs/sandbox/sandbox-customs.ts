@@ -1,4 +1,5 @@
 import type { Inv101Document } from '../../../shared/customs/model/inv101';
+import type { OpeningStockLine } from '../../../shared/customs/opening-stock';
 import { etpsInnerNoOf, ieFlagOf } from '../../../shared/customs/model/customs-document';
 import { addDecimal, compareDecimal, subtractDecimal } from '../../../shared/domain/decimal';
 import { sha256Hex } from '../endpoints/sha256';
@@ -23,6 +24,7 @@ import { readDeclaration, type Declaration } from './read-declaration';
 import { renderCommonResponse, renderPackageReceipt, type XmlRecord } from './receipt-xml';
 import {
   bookKey,
+  holdOpeningStock,
   moveOnSlip,
   openingLine,
   postedLine,
@@ -99,6 +101,11 @@ export interface SandboxCustoms {
   standing(xml: string): MessageStanding;
   /** Sets lines of customs' book (opening stock), replacing lines with the same bwsNo and gdsSeqno. */
   seedBook(lines: readonly OpeningBookLine[]): Promise<void>;
+  /**
+   * Adds opening stock customs' book holds without a list of ours, once per movement and book line: what
+   * it already holds from an earlier call is counted, not added again.
+   */
+  holdOpeningStock(lines: readonly OpeningStockLine[]): Promise<{ added: number; alreadyHeld: number }>;
   /** What customs has posted, per book line. */
   postedBook(): PostedBookLine[];
   /** Resolves once no job is running or queued. */
@@ -856,6 +863,13 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
       return serial(async () => {
         const opened = lines.map(openingLine);
         for (const line of opened) state.book[bookKey(line.bwsNo, line.gdsSeqno)] = line;
+      });
+    },
+    holdOpeningStock(lines) {
+      return serial(async () => {
+        const today = nowText();
+        const added = lines.filter((line) => holdOpeningStock(state.book, line, today)).length;
+        return { added, alreadyHeld: lines.length - added };
       });
     },
     postedBook: () =>
