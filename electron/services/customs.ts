@@ -6,6 +6,7 @@ import type {
   QueuedIncomingMessage,
   SubmitAck,
 } from '../../shared/customs/endpoint';
+import type { OpeningStockAnswer, OpeningStockLine } from '../../shared/customs/opening-stock';
 import { parseReceiptFile } from '../../shared/customs/receipts/parse-receipt';
 import type { CustomsSettings } from '../../shared/domain/settings';
 import { createFileCredentialStore, type SecretCipher } from '../customs/endpoints/credential-file';
@@ -29,6 +30,8 @@ export interface CustomsService {
   status(): Promise<CustomsStatus>;
   receipts(after: number, limit: number): Promise<{ messages: QueuedIncomingMessage[]; last: number }>;
   setGatewayToken(token: string): Promise<void>;
+  /** Opening stock for an endpoint that keeps its own copy of customs' book: only the sandbox does. */
+  holdOpeningStock(lines: readonly OpeningStockLine[]): Promise<OpeningStockAnswer>;
   stop(): Promise<void>;
 }
 
@@ -132,6 +135,19 @@ export function createCustomsService(options: CustomsServiceOptions): CustomsSer
     },
     async setGatewayToken(token) {
       await credentials.set(gatewayCredentialName, token);
+    },
+    async holdOpeningStock(lines) {
+      await ready();
+      if (current.endpoint !== 'sandbox')
+        return {
+          recorded: false,
+          endpoint: current.endpoint,
+          reason:
+            'Real customs keeps the book and already holds its opening stock: nothing is sent to it ' +
+            '(真实海关底账已有期初库存，无需发送)',
+        };
+      if (!sandbox) throw new Error('The sandbox customs is not running');
+      return { recorded: true, endpoint: 'sandbox', ...(await sandbox.holdOpeningStock(lines)) };
     },
     stop,
   };

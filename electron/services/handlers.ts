@@ -53,6 +53,7 @@ export function createMainServices(options: HandlerOptions): MainServices {
     'customs.submit': async (message) => (await customsReady()).submit(message),
     'customs.status': async () => (await customsReady()).status(),
     'customs.receipts': async ({ after, limit }) => (await customsReady()).receipts(after, limit),
+    'customs.holdOpeningStock': async ({ lines }) => (await customsReady()).holdOpeningStock(lines),
     'customs.setGatewayToken': async ({ token }) => {
       await customs.setGatewayToken(token);
       return { saved: true as const };

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { CustomsStatus, OutgoingMessage, QueuedIncomingMessage, SubmitAck } from '../customs/endpoint';
+import { OpeningStockAnswer, OpeningStockLine } from '../customs/opening-stock';
 import { AppInfo } from '../domain/app-info';
 import { SettingsPatch, SettingsState } from '../domain/settings';
 import type { Result } from './result';
+
+/** At most this many opening-stock lines a call: an opening file of thousands of lines goes in several. */
+export const openingStockBatch = 2_000;
 
 /**
  * Every channel between the renderer and the main process, declared once.
@@ -21,6 +25,14 @@ export const contract = {
       .object({ after: z.number().int().min(0), limit: z.number().int().min(1).max(500).default(100) })
       .strict(),
     output: z.object({ messages: z.array(QueuedIncomingMessage), last: z.number().int().min(0) }),
+  },
+  /**
+   * Tells the endpoint that customs' book holds this stock without a list of ours (opening balances,
+   * stocktakes): the embedded sandbox adds it to its book once per movement; real customs holds it already.
+   */
+  'customs.holdOpeningStock': {
+    input: z.object({ lines: z.array(OpeningStockLine).max(openingStockBatch) }).strict(),
+    output: OpeningStockAnswer,
   },
   'customs.setGatewayToken': {
     input: z

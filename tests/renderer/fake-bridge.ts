@@ -35,6 +35,12 @@ export function createFakeBridge(overrides: Partial<Handlers> = {}) {
     }),
     'customs.receipts': async () => ({ messages: [], last: 0 }),
     'customs.setGatewayToken': async () => ({ saved: true }),
+    'customs.holdOpeningStock': async ({ lines }) => ({
+      recorded: true,
+      endpoint: 'sandbox',
+      added: lines.length,
+      alreadyHeld: 0,
+    }),
     ...overrides,
   };
   return { bridge: createBridge(createDispatch(handlers)), settings: () => state };

@@ -27,6 +27,9 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
     },
     'customs.receipts': async () => ({ messages: [], last: 0 }),
     'customs.setGatewayToken': async () => ({ saved: true }),
+    'customs.holdOpeningStock': async () => {
+      throw new Error('not used here');
+    },
     ...overrides,
   };
   return { handlers, calls };
