@@ -7,6 +7,7 @@ import { zhCN } from './app/locales/zh-CN';
 import './app/styles.css';
 import { createBridge, pickTransport } from './bridge';
 import { openBrowserStore } from './db';
+import { tellOpeningStock } from './features/customs-endpoint/opening-stock';
 import { startSync } from './sync';
 
 async function start() {
@@ -25,6 +26,14 @@ async function start() {
     return;
   }
   const store = await openBrowserStore();
+  // Opening stock the sandbox was not told of (its state lost, a call that failed, data from before it
+  // was told) is told again, before the sync engine sends lists taking it out; told stock stays as it is.
+  if (settings.value.settings.customs.endpoint === 'sandbox')
+    await tellOpeningStock(store.db, bridge).then(
+      (told) =>
+        !told.ok && console.warn(`opening stock not told to the sandbox customs: ${told.error.message}`),
+      (error: unknown) => console.warn('opening stock not told to the sandbox customs', error),
+    );
   const sync = startSync(store.db, store.deviceId, bridge);
   const i18n = await createI18n(resolveLanguage(settings.value.settings.language, systemLocale));
   root.render(

@@ -14,6 +14,7 @@ import type { i18n } from 'i18next';
 import { useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { CustomsSettings, Language, SettingsState } from '../../shared/domain/settings';
+import { tellOpeningStock } from '../features/customs-endpoint/opening-stock';
 import { DeclarationsArea } from '../features/declarations/DeclarationsArea';
 import { InventoryArea } from '../features/inventory/InventoryArea';
 import { MovementsPage } from '../features/movements/MovementsPage';
@@ -118,8 +119,14 @@ export function App({ services, i18n, initialSettings, systemLocale }: AppProps)
     const result = await services.bridge['settings.set']({ customs });
     if (!result.ok) return result.error.message;
     setSettings(result.value);
+    // A sandbox chosen now may never have heard of the opening stock (imported while real customs was
+    // the endpoint): tell it before the sync engine sends it lists taking that stock out.
+    const told =
+      result.value.settings.customs.endpoint === 'sandbox' && services.store
+        ? await tellOpeningStock(services.store.db, services.bridge)
+        : null;
     services.sync?.syncNow();
-    return null;
+    return told && !told.ok ? i18n.t('endpoint.openingStockFailed', { message: told.error.message }) : null;
   }
 
   async function changeLanguage(chosen: Language | null) {

@@ -4,7 +4,7 @@ export const endpointEn = {
   explain: 'Where declarations go and receipts come from.',
   sandbox: 'Sandbox customs (built in)',
   sandboxHint:
-    'A simulated customs inside Zonebook: it checks each message, answers with receipts in the real shapes, approves, rejects with reasons and posts the book. Nothing reaches real customs.',
+    "A simulated customs inside Zonebook: it checks each message, answers with receipts in the real shapes, approves, rejects with reasons and posts the book. It is told the book's opening stock (opening balances, stocktakes), which real customs' book already holds. Nothing reaches real customs.",
   folder: 'Single Window client folders',
   folderHint:
     'The import path of the IC card in the Single Window client: the folder that holds OutBox, InBox, SentBox and FailBox.',
@@ -23,6 +23,8 @@ export const endpointEn = {
   waiting: '{{count}} message(s) waiting to be taken',
   plainText:
     'This system offers no encrypted storage: the gateway token is kept in plain text in the data folder.',
+  openingStockFailed:
+    'The sandbox customs could not be told of the opening stock ({{message}}); it is told again at the next start.',
 };
 
 export const endpointZh: typeof endpointEn = {
@@ -30,7 +32,7 @@ export const endpointZh: typeof endpointEn = {
   explain: '申报发往何处，回执从何处来。',
   sandbox: '模拟海关（内置）',
   sandboxHint:
-    'Zonebook 内置的模拟海关：校验报文、按真实格式回执、审核通过或退单并说明原因、记账。不会发往真实海关。',
+    'Zonebook 内置的模拟海关：校验报文、按真实格式回执、审核通过或退单并说明原因、记账。账册的期初库存（期初余额、盘点调整）会告知模拟海关，与真实海关底账一致。不会发往真实海关。',
   folder: '单一窗口客户端目录',
   folderHint: '单一窗口客户端中 IC 卡的导入路径：包含 OutBox、InBox、SentBox、FailBox 的目录。',
   folderLabel: '交换目录',
@@ -47,4 +49,5 @@ export const endpointZh: typeof endpointEn = {
   unreachable: '无法连接',
   waiting: '{{count}} 份报文等待客户端读取',
   plainText: '本系统不提供加密存储：网关令牌以明文保存在数据目录中。',
+  openingStockFailed: '未能将期初库存告知模拟海关（{{message}}），下次启动时将再次告知。',
 };

@@ -1,10 +1,11 @@
 import { DatabaseOutlined, FileAddOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Row, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { installDemo } from '../../../shared/demo';
 import { useCurrentBook } from '../../app/current-book';
 import { useServices } from '../../app/services';
+import { tellOpeningStock } from '../customs-endpoint/opening-stock';
 
 /**
  * The first run, when the store holds no account book: try Zonebook on a demo book (a Tianzhu zone
@@ -12,8 +13,9 @@ import { useServices } from '../../app/services';
  */
 export function FirstRun({ onEmptyBook }: { onEmptyBook: () => void }) {
   const { t } = useTranslation();
-  const { store } = useServices();
+  const { store, bridge } = useServices();
   const { choose } = useCurrentBook();
+  const { message } = App.useApp();
   const [loading, setLoading] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -23,6 +25,10 @@ export function FirstRun({ onEmptyBook }: { onEmptyBook: () => void }) {
     setFailure(null);
     try {
       const { bookId } = await installDemo(store.db, store.deviceId, { seed: 1 });
+      // The demo's stocktakes are stock customs' book holds; the sandbox must know before the lists
+      // taking it out reach it, and the sync engine has been batching since the movements were posted.
+      const told = await tellOpeningStock(store.db, bridge);
+      if (!told.ok) void message.warning(t('endpoint.openingStockFailed', { message: told.error.message }));
       choose(bookId);
     } catch (error) {
       setFailure(t('inventory.setup.firstRun.demoFailed', { message: (error as Error).message }));

@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Space, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,8 @@ import {
 import { Approval } from '../../../../shared/ledger';
 import { postMovements, type ZonebookDb } from '../../../../shared/store';
 import { localizeDomainMessage } from '../../../app/domain-messages';
+import { useServices } from '../../../app/services';
+import { tellOpeningStock } from '../../customs-endpoint/opening-stock';
 import { fieldErrorsOfFailure, useMessageLanguage } from '../../forms/zod-fields';
 import { FileChooser } from './FileChooser';
 import { ImportOutcome, type Outcome } from './ImportOutcome';
@@ -33,6 +35,8 @@ export function OpeningBalanceImport({
 }) {
   const { t } = useTranslation();
   const language = useMessageLanguage();
+  const { bridge } = useServices();
+  const { message } = App.useApp();
   const [file, setFile] = useState<{ table: ImportTable; name: string } | null>(null);
   const [approvedBy, setApprovedBy] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -76,6 +80,9 @@ export function OpeningBalanceImport({
         }),
       });
       setFile(null);
+      // Customs' book holds the opening stock already; the sandbox's copy of it must be told.
+      const told = await tellOpeningStock(db, bridge);
+      if (!told.ok) void message.warning(t('endpoint.openingStockFailed', { message: told.error.message }));
     } catch (error) {
       setOutcome({ ok: false, errors: fieldErrorsOfFailure(error, language) });
     } finally {
