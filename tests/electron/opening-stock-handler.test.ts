@@ -1,11 +1,11 @@
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sandboxFolder } from '../../electron/customs/sandbox';
 import { loadSandboxState } from '../../electron/customs/sandbox/state-journal';
 import { availableOf, bookKey } from '../../electron/customs/sandbox/sandbox-book';
 import { createMainServices, type MainServices } from '../../electron/services/handlers';
-import type { OpeningStockLine } from '../../shared/customs/opening-stock';
+import type { OpeningStockAnswer, OpeningStockLine } from '../../shared/customs/opening-stock';
 import { receiptOutcome } from '../../shared/customs/receipts/receipt-outcome';
 import type { Receipt } from '../../shared/customs/receipts/receipt';
 import {
@@ -54,17 +54,21 @@ describe('customs.holdOpeningStock', () => {
     const dataFolder = await mkdtemp(join(tmpdir(), 'zb-opening-'));
     const services = mainServices(dataFolder);
     const { handlers } = services;
-    expect(await handlers['customs.holdOpeningStock']({ lines: [wine(opening, '30')] })).toEqual({
+    const told = await handlers['customs.holdOpeningStock']({ lines: [wine(opening, '30')] });
+    expect(told).toEqual({
       recorded: true,
       endpoint: 'sandbox',
       added: 1,
       alreadyHeld: 0,
+      stateId: expect.any(String),
     });
+    const stateId = told.recorded ? told.stateId : '';
     expect(await handlers['customs.holdOpeningStock']({ lines: [wine(opening, '30')] })).toEqual({
       recorded: true,
       endpoint: 'sandbox',
       added: 0,
       alreadyHeld: 1,
+      stateId,
     });
 
     // Customs approves a shipment of 24 out of the 30, and refuses a second: 6 are left, not 36.
@@ -91,7 +95,7 @@ describe('customs.holdOpeningStock', () => {
       await again.handlers['customs.holdOpeningStock']({
         lines: [wine(opening, '30'), wine('0192a7d1-0000-7000-8000-000000000002', '-5')],
       }),
-    ).toEqual({ recorded: true, endpoint: 'sandbox', added: 1, alreadyHeld: 1 });
+    ).toEqual({ recorded: true, endpoint: 'sandbox', added: 1, alreadyHeld: 1, stateId });
     await again.customs.stop();
     const { state } = await loadSandboxState(
       sandboxFolder(join(dataFolder, 'customs', 'sandbox-exchange')),
@@ -103,6 +107,22 @@ describe('customs.holdOpeningStock', () => {
       inQty: '25',
       available: '1',
     });
+  });
+
+  it('answers another state id once the sandbox has lost its state, so it is told everything again', async () => {
+    const dataFolder = await mkdtemp(join(tmpdir(), 'zb-opening-'));
+    const services = mainServices(dataFolder);
+    const before = await services.handlers['customs.holdOpeningStock']({ lines: [wine(opening, '30')] });
+    await services.customs.stop();
+    await rm(join(dataFolder, 'customs', 'sandbox-exchange'), { recursive: true, force: true });
+
+    const again = mainServices(dataFolder);
+    const after = await again.handlers['customs.holdOpeningStock']({ lines: [wine(opening, '30')] });
+    expect(after).toMatchObject({ recorded: true, added: 1, alreadyHeld: 0 });
+    const idOf = (answer: OpeningStockAnswer) => (answer.recorded ? answer.stateId : undefined);
+    expect(idOf(before)).toEqual(expect.any(String));
+    expect(idOf(after)).toEqual(expect.any(String));
+    expect(idOf(after)).not.toBe(idOf(before));
   });
 
   it('sends nothing to real customs, and says so', async () => {

@@ -10,7 +10,6 @@ import { realClock, type SandboxClock } from './sandbox-clock';
 import type { ReceiptFile } from './sandbox-state';
 import { openSandboxStateStore } from './state-journal';
 import type { OpeningBookLine, PostedBookLine } from './sandbox-book';
-import type { OpeningStockLine } from '../../../shared/customs/opening-stock';
 
 export interface FolderSandboxConfig {
   /** The exchange root: the folder holding OutBox, InBox, SentBox and FailBox. */
@@ -29,7 +28,7 @@ export interface SandboxHandle {
   stop(): Promise<void>;
   seedBook(lines: readonly OpeningBookLine[]): Promise<void>;
   /** See SandboxCustoms.holdOpeningStock. */
-  holdOpeningStock(lines: readonly OpeningStockLine[]): Promise<{ added: number; alreadyHeld: number }>;
+  holdOpeningStock: SandboxCustoms['holdOpeningStock'];
   postedBook(): PostedBookLine[];
   isCrashed(): boolean;
   /** Resolves once no answer or receipt is being worked on. */

@@ -103,9 +103,12 @@ export interface SandboxCustoms {
   seedBook(lines: readonly OpeningBookLine[]): Promise<void>;
   /**
    * Adds opening stock customs' book holds without a list of ours, once per movement and book line: what
-   * it already holds from an earlier call is counted, not added again.
+   * it already holds from an earlier call is counted, not added again. Answers with the id of the state
+   * that holds it (SandboxState.id), so the teller knows whether what it told before is still held.
    */
-  holdOpeningStock(lines: readonly OpeningStockLine[]): Promise<{ added: number; alreadyHeld: number }>;
+  holdOpeningStock(
+    lines: readonly OpeningStockLine[],
+  ): Promise<{ added: number; alreadyHeld: number; stateId: string }>;
   /** What customs has posted, per book line. */
   postedBook(): PostedBookLine[];
   /** Resolves once no job is running or queued. */
@@ -869,7 +872,7 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
       return serial(async () => {
         const today = nowText();
         const added = lines.filter((line) => holdOpeningStock(state.book, line, today)).length;
-        return { added, alreadyHeld: lines.length - added };
+        return { added, alreadyHeld: lines.length - added, stateId: state.id };
       });
     },
     postedBook: () =>

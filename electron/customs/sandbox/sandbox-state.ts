@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Inv101Document } from '../../../shared/customs/model/inv101';
 import type { Sas101Document } from '../../../shared/customs/model/sas101';
@@ -126,6 +127,11 @@ export interface TakenMessage {
 
 export interface SandboxState {
   version: 1;
+  /**
+   * Names this state, made once when it is created and kept with it: a renderer that remembers what it
+   * told a sandbox (opening stock) sees a state lost or replaced answer another id, and tells it all again.
+   */
+  id: string;
   random: number;
   counters: {
     preEntry: number;
@@ -148,6 +154,7 @@ export interface SandboxState {
 
 export const emptySandboxState = (seed: number): SandboxState => ({
   version: 1,
+  id: randomUUID(),
   random: seed >>> 0,
   counters: { preEntry: 0, list: 0, pass: 0, entry: 0, message: 0, agenda: 0, form: 0, slip: 0 },
   documents: {},
@@ -159,6 +166,7 @@ export const emptySandboxState = (seed: number): SandboxState => ({
 
 const StateShape = z.looseObject({
   version: z.literal(1),
+  id: z.string().min(1).optional(),
   random: z.number(),
   counters: z.looseObject({}),
   documents: z.looseObject({}),
@@ -173,7 +181,8 @@ export function parseSandboxState(text: string): SandboxState {
   const checked = StateShape.safeParse(JSON.parse(text));
   if (!checked.success)
     throw new Error(`not a sandbox customs state file: ${z.prettifyError(checked.error)}`);
-  return checked.data as unknown as SandboxState;
+  // A state written before states had an id gets one now; the store that opened it keeps it from then on.
+  return { ...checked.data, id: checked.data.id ?? randomUUID() } as unknown as SandboxState;
 }
 
 export const documentKey = (kind: DocumentRecord['kind'], etpsInnerNo: string): string =>
