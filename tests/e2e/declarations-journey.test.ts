@@ -8,13 +8,16 @@ import { sccdCheckCharacter } from '../../shared/domain';
 import type { Language } from '../../shared/domain/settings';
 import { launchChromium, startTestHost, watchErrors } from './support';
 import {
+  buttonName,
   chooseKind,
+  escapeRegExp,
   kindName,
   locationsKnown,
   posted,
   screenshot,
   settled,
   typeThen,
+  waitForFocus,
 } from './keyboard-journey';
 
 /**
@@ -23,23 +26,27 @@ import {
  * endpoint); goods are received from abroad and shipped abroad, and the Declarations screen shows the
  * receipt's documents waiting and the shipment held back, with the reason: customs' book holds none of
  * the goods yet, so customs would refuse (退单) an exit list now. The network comes back: the receipt is
- * declared, passes the gate and is posted in customs' book (INV211); only then is the shipment declared,
- * and it is posted too. Nothing lands in the workbench, the detail tells the shipment's story, and our
- * book matches customs'. Run in English and in Chinese; every screenshot is looked at.
- *
- * Not here (yet): a 退单 fixed in the workbench and re-declared. The sandbox rejects no document of this
- * flow for a reason the workbench can fix: it only edits the head's remark (备注), which no check of the
- * sandbox reads, and its rejection fault cannot be turned on for the embedded sandbox.
+ * declared — but the receipt also brings tablets whose 规格型号 is a free description, not the declaration
+ * elements, so customs refuses the list (退单) and the workbench shows why and which line. The officer
+ * corrects the 规格型号 there and re-declares the list under its same number; customs approves it, it
+ * passes the gate and is posted in customs' book (INV211); only then is the shipment declared, and it is
+ * posted too. The details tell both lists' stories, and our book matches customs'. Run in English and in
+ * Chinese; every screenshot is looked at.
  */
 
 const first17 = '91110105MA01E2E4D';
 const sccd = `${first17}${sccdCheckCharacter(first17)}`;
 const putrecNo = 'T0101W000404';
 const item = 'ZB-DECL-001';
+/** A book line whose 规格型号 is a free description: customs refuses a list declaring it as it is. */
+const tablet = 'ZB-DECL-002';
+const tabletSpec = '10英寸 平板';
+const tabletElements = '0|0|华为|MatePad 11';
 
 const csv = [
   '备案序号,料号,商品编码,商品名称,规格型号,申报单位,法定单位,法定单位比例因子,原产国,币制,申报单价,条码',
-  `1,${item},8471300000,便携式电脑,14英寸 16GB 512GB,001,001,1,502,502,899.00,6901234500400`,
+  `1,${item},8471300000,便携式电脑,0|0|联想|ThinkPad X1 14英寸,001,001,1,502,502,899.00,6901234500400`,
+  `2,${tablet},8471300000,平板电脑,${tabletSpec},001,001,1,142,502,299.00,6901234500417`,
 ].join('\r\n');
 
 const year = new Date().getFullYear();
@@ -68,7 +75,7 @@ interface Journey {
   shot: (name: string) => Promise<void>;
 }
 
-/** An enterprise, its book, one location and one book line from a CSV: the least a declaration needs. */
+/** An enterprise, its book, one location and two book lines from a CSV. */
 async function setUpBook({ page, t }: Journey): Promise<void> {
   await page.getByRole('button', { name: t('inventory.stock.empty.goToSetup') }).click();
   await page.getByRole('button', { name: t('inventory.setup.firstRun.empty'), exact: true }).click();
@@ -104,21 +111,28 @@ async function setUpBook({ page, t }: Journey): Promise<void> {
   await page.getByText(t('inventory.import.linesIntro', { putrecNo })).waitFor();
   await page.locator('input[type=file]').setInputFiles(csvPath);
   await page.getByTestId('import-summary').waitFor();
-  await page.getByRole('button', { name: t('inventory.import.linesImport', { count: 1, putrecNo }) }).click();
+  await page.getByRole('button', { name: t('inventory.import.linesImport', { count: 2, putrecNo }) }).click();
   await page
-    .getByText(t('inventory.import.linesDone', { count: 1, putrecNo, file: 'book-lines.csv' }))
+    .getByText(t('inventory.import.linesDone', { count: 2, putrecNo, file: 'book-lines.csv' }))
     .waitFor();
 }
 
-/** Receives 100 from abroad and ships 20 abroad, from the keyboard, with the network down. */
+/** Receives 100 laptops and 10 tablets from abroad and ships 20 laptops abroad, from the keyboard, offline. */
 async function logMovements(journey: Journey): Promise<void> {
   const { page, t } = journey;
   await page.getByRole('menuitem', { name: t('nav.movements') }).click();
   await locationsKnown(journey, 'A-01');
   await typeThen(page, 'lines[0].scan', item, 'Enter');
   await typeThen(page, 'lines[0].qty', '100', 'Enter');
-  await typeThen(page, 'lines[0].to', 'A-01', 'Control+Enter');
-  await posted(journey, 'entryFromAbroad', `#1 ${item} × 100`);
+  // One receipt of both goods (Alt+N adds its second line), so one list declares them together.
+  await typeThen(page, 'lines[0].to', 'A-01', 'Alt+N');
+  await typeThen(page, 'lines[1].scan', tablet, 'Enter');
+  await typeThen(page, 'lines[1].qty', '10', 'Enter');
+  await waitForFocus(page, 'lines[1].to');
+  // The new line may offer the first line's location already: replace whatever it holds.
+  await page.keyboard.press('Control+A');
+  await typeThen(page, 'lines[1].to', 'A-01', 'Control+Enter');
+  await posted(journey, 'entryFromAbroad', `#1 ${item} × 100, #2 ${tablet} × 10`);
 
   await chooseKind(journey, 'exitAbroad', journey.language === 'zh-CN' ? '一线出' : 'Exit abroad');
   await typeThen(page, 'lines[0].scan', item, 'Enter');
@@ -214,9 +228,9 @@ async function seeThemWaiting(journey: Journey): Promise<string> {
 }
 
 /**
- * Online: the receipt is declared and posted (INV211), then the shipment is declared and posted. Every
- * reading along the way is kept, to check that the shipment's list never appeared before the receipt's
- * list was posted.
+ * Online: the receipt's list is refused (退单) for the tablets' 规格型号, fixed in the workbench and
+ * re-declared, then posted (INV211); only then is the shipment declared and posted. Every reading along
+ * the way is kept, to check that the shipment's list never appeared before the receipt's list was posted.
  */
 async function watchThemDeclared(journey: Journey, inNumber: string): Promise<{ in: string; out: string }> {
   const { page, context, t, shot } = journey;
@@ -227,7 +241,10 @@ async function watchThemDeclared(journey: Journey, inNumber: string): Promise<{ 
     readings.push(reading);
     return reading;
   };
-  // The goods coming in are declared, pass the gate and are posted in customs' book (INV211)…
+  // The goods coming in are declared, and customs refuses the list for the tablets' description…
+  await expect.poll(async () => (await read()).in, { timeout: customsTimeout }).toBe('rejected');
+  await fixInWorkbench(journey, inNumber);
+  // …the fixed list passes the gate and is posted in customs' book (INV211)…
   await expect.poll(async () => (await read()).in, { timeout: customsTimeout }).toBe('posted');
   // …and then the shipment is declared, passes the gate and is posted too.
   await expect.poll(async () => (await read()).out, { timeout: customsTimeout }).toBe('posted');
@@ -250,6 +267,82 @@ async function watchThemDeclared(journey: Journey, inNumber: string): Promise<{ 
   await page.getByText(t('declarations.workbench.empty')).waitFor();
   await page.getByRole('tab', { name: t('declarations.tabs.documents') }).click();
   return numbers;
+}
+
+/** The field of a line in the fix dialog, by the label the dialog gives it. */
+const fixField = (journey: Journey, dialog: Locator, field: string) =>
+  dialog
+    .locator('.zb-decl-fix-line')
+    .filter({ hasText: tablet })
+    .getByRole('textbox', {
+      name: new RegExp(escapeRegExp(`${journey.t(`declarations.redeclare.${field}`)} (${field})`)),
+    });
+
+/**
+ * The workbench shows customs' reason and the line it names; the officer corrects the tablets' 规格型号
+ * to the declaration elements and re-declares the list under its same number.
+ */
+async function fixInWorkbench(journey: Journey, inNumber: string): Promise<void> {
+  const { page, t, shot } = journey;
+  await page.getByRole('tab', { name: t('declarations.tabs.workbench', { count: 1 }) }).click();
+  const card = page.locator(`.zb-decl-problem[data-number="${inNumber}"]`);
+  await card.waitFor();
+  // Customs' words, naming the line, its 备案序号 and the field; the line concerned is the tablets' only.
+  const reason = card.locator('.zb-decl-reasons li');
+  await expect.poll(() => reason.count(), settled).toBe(1);
+  const text = await reason.innerText();
+  expect(text).toMatch(
+    new RegExp(`^第\\d+项\\(${tablet}，备案序号 2\\)：规格型号“${tabletSpec}”未按申报要素申报`),
+  );
+  await card.getByText(t('declarations.workbench.linesConcerned')).waitFor();
+  const concerned = card.locator('.ant-table-tbody tr.ant-table-row');
+  await expect.poll(() => concerned.allInnerTexts(), settled).toEqual([expect.stringContaining(tablet)]);
+  await shot('workbench-rejected');
+
+  await card.getByRole('button', { name: buttonName(t('declarations.workbench.redeclare')) }).click();
+  const dialog = page.getByRole('dialog', { name: t('declarations.redeclare.title', { number: inNumber }) });
+  await dialog.waitFor();
+  await dialog.getByText(t('declarations.redeclare.lockedWhy')).waitFor();
+  const spec = fixField(journey, dialog, 'gdsSpcfModelDesc');
+  await expect.poll(() => spec.inputValue(), settled).toBe(tabletSpec);
+  await spec.fill(tabletElements);
+  await shot('workbench-fix');
+  await dialog.getByRole('button', { name: buttonName(t('declarations.redeclare.submit')) }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByText(t('declarations.workbench.empty')).waitFor();
+  await shot('workbench-fixed');
+  await page.getByRole('tab', { name: t('declarations.tabs.documents') }).click();
+}
+
+/** The receipt's detail: the same number, customs' 退单, the re-declaration and the fixed 规格型号 as sent. */
+async function checkFixedDetail(journey: Journey, inNumber: string): Promise<void> {
+  const { page, t, shot } = journey;
+  const row = page.locator(`.zb-decl-row[data-number="${inNumber}"]`);
+  await row.focus();
+  await page.keyboard.press('Enter');
+  const drawer = page.getByRole('dialog', {
+    name: t('declarations.detail.title', { type: t('declarations.messageType.INV101'), number: inNumber }),
+  });
+  await drawer.waitFor();
+  const xml = drawer.locator('.zb-xml-text').first();
+  await expect
+    .poll(() => xml.innerText(), settled)
+    .toContain(`<GdsSpcfModelDesc>${tabletElements}</GdsSpcfModelDesc>`);
+  expect(await xml.innerText()).toContain(`<EtpsInnerInvtNo>${inNumber}</EtpsInnerInvtNo>`);
+  const timeline = drawer.locator('.zb-decl-timeline');
+  await expect.poll(() => timeline.innerText(), settled).toMatch(/INV211 · posted/);
+  const story = await timeline.innerText();
+  expect(story).toMatch(/INV201 · rejected[\s\S]*INV201 · prePosted/);
+  await timeline.getByText(t('declarations.events.redeclared'), { exact: true }).waitFor();
+  // A re-declaration after 退单 is still the first filing customs accepts: dclTypecd 1, chgTmsCnt 0.
+  const changes = drawer
+    .locator('.ant-descriptions-item-label', { hasText: t('declarations.detail.chgTmsCnt') })
+    .locator('xpath=following-sibling::*[1]');
+  expect(await changes.innerText()).toBe('0');
+  await timeline.scrollIntoViewIfNeeded();
+  await shot('fixed-detail-timeline');
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'hidden' });
 }
 
 /** The shipment's detail: its XML as sent and a timeline that tells the whole story. */
@@ -298,7 +391,7 @@ describe('the declarations journey in Chromium', () => {
     ['en-US', 'en'],
     ['zh-CN', 'zh-CN'],
   ] as const) {
-    it(`holds the shipment until customs posts the receipt, then declares and posts both — ${locale}`, async () => {
+    it(`holds the shipment until the receipt, fixed after a 退单, is posted, then declares and posts both — ${locale}`, async () => {
       const { host } = await startTestHost();
       const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
       try {
@@ -320,6 +413,7 @@ describe('the declarations journey in Chromium', () => {
         const inNumber = await seeThemWaiting(journey);
         const numbers = await watchThemDeclared(journey, inNumber);
         await checkDetail(journey, numbers);
+        await checkFixedDetail(journey, inNumber);
         await reconcile(journey);
         // Offline, the receipt poll's requests to the host fail as a browser fails them; nothing else may.
         expect(errors.filter((error) => !/ERR_INTERNET_DISCONNECTED/.test(error))).toEqual([]);
