@@ -26,8 +26,9 @@ async function start() {
     return;
   }
   const store = await openBrowserStore();
-  // Opening stock the sandbox was not told of (its state lost, a call that failed, data from before it
-  // was told) is told again, before the sync engine sends lists taking it out; told stock stays as it is.
+  // Opening stock the sandbox was not told of (posted since, a call that failed, its state lost) is told
+  // before the sync engine sends lists taking it out; only journal rows newer than the last telling are
+  // read, so a start stays quick on a large journal.
   if (settings.value.settings.customs.endpoint === 'sandbox')
     await tellOpeningStock(store.db, bridge).then(
       (told) =>

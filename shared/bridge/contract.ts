@@ -28,7 +28,8 @@ export const contract = {
   },
   /**
    * Tells the endpoint that customs' book holds this stock without a list of ours (opening balances,
-   * stocktakes): the embedded sandbox adds it to its book once per movement; real customs holds it already.
+   * stocktakes): the embedded sandbox adds it to its book once per movement and names the state of its book
+   * that holds it; real customs holds it already.
    */
   'customs.holdOpeningStock': {
     input: z.object({ lines: z.array(OpeningStockLine).max(openingStockBatch) }).strict(),

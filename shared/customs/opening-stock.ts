@@ -45,8 +45,9 @@ export type OpeningStockLine = z.infer<typeof OpeningStockLine>;
 
 /**
  * What the endpoint did with the opening stock: the sandbox records it in its book (`added` entries new
- * to it, `alreadyHeld` ones it had from an earlier call); real customs (Single Window folders, the HTTP
- * gateway) already holds the book, so nothing is sent there.
+ * to it, `alreadyHeld` ones it had from an earlier call) and names the state of its book that holds it
+ * (`stateId`: another id means what was told before is gone); real customs (Single Window folders, the
+ * HTTP gateway) already holds the book, so nothing is sent there.
  */
 export const OpeningStockAnswer = z.discriminatedUnion('recorded', [
   z.object({
@@ -54,6 +55,7 @@ export const OpeningStockAnswer = z.discriminatedUnion('recorded', [
     endpoint: z.literal('sandbox'),
     added: z.number().int().min(0),
     alreadyHeld: z.number().int().min(0),
+    stateId: z.string().min(1),
   }),
   z.object({
     recorded: z.literal(false),

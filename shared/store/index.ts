@@ -45,7 +45,7 @@ export type { CustomsDocumentModel, DocumentEdit, EditOptions } from './document
 export { createStoreSyncEffects, outgoingMessageOf } from './sync-effects';
 export type { StoreSyncOptions } from './sync-effects';
 export { reconcileBook } from './reconciliation';
-export { openingStockOf } from './opening-stock';
+export { openingStockOf, rememberOpeningStockTold } from './opening-stock';
 export type { ReconciliationExplanation, ReconciliationRow } from './reconciliation';
 export type {
   DeclarationRow,

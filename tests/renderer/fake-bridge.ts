@@ -40,6 +40,7 @@ export function createFakeBridge(overrides: Partial<Handlers> = {}) {
       endpoint: 'sandbox',
       added: lines.length,
       alreadyHeld: 0,
+      stateId: 'fake-sandbox-state',
     }),
     ...overrides,
   };

@@ -6,13 +6,15 @@ describe('openingStockOf', () => {
   it('gives each undeclared movement’s net custody per book line: stocktakes, cancelled pairs, no relocations', async () => {
     const db = await emptyStore();
     await installDemo(db, 'device-test', { seed: 1 });
-    const told = (await openingStockOf(db)).map(({ movementId, gdsSeqno, gdsMtno, qty, lawfQty }) => ({
-      movementId,
-      gdsSeqno,
-      gdsMtno,
-      qty,
-      lawfQty,
-    }));
+    const told = (await openingStockOf(db, 'sandbox-state-1')).lines.map(
+      ({ movementId, gdsSeqno, gdsMtno, qty, lawfQty }) => ({
+        movementId,
+        gdsSeqno,
+        gdsMtno,
+        qty,
+        lawfQty,
+      }),
+    );
     const kindOf = new Map(
       (await db.journal.toArray()).map((row) => [row.movementId, row.entry.movement.kind]),
     );
