@@ -2,6 +2,7 @@ import { Alert, Descriptions, Form, Input, Modal, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { unitName } from '../../../shared/codes';
 import { Inv101Line } from '../../../shared/customs/model/inv101';
 import type { Language } from '../../../shared/domain/settings';
 import { changeDocument, type DeclarationRow, type ZonebookDb } from '../../../shared/store';
@@ -128,7 +129,12 @@ export function RedeclareModal({ db, row, concerned, onDone, onClose }: Redeclar
               items={[
                 { key: 'putrecSeqno', label: text('putrecSeqno'), children: line.putrecSeqno ?? '—' },
                 { key: 'gdsMtno', label: text('gdsMtno'), children: line.gdsMtno },
-                { key: 'qty', label: text('qty'), children: `${line.dclQty} ${line.dclUnitcd}` },
+                {
+                  key: 'qty',
+                  label: text('qty'),
+                  children:
+                    `${line.dclQty} ${line.dclUnitcd} ${unitName(line.dclUnitcd, language) ?? ''}`.trim(),
+                },
               ]}
             />
             <Typography.Paragraph type="secondary" className="zb-decl-fix-why">
