@@ -579,7 +579,8 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
       return `第${line?.sasStockSeqno ?? 1}项(${line?.gdsMtno ?? ''})：毛重、净重与包装件数不符，请核实后重新申报 (weights do not fit the packages; check them and declare again)`;
     }
     const line = document.lines[random.below(document.lines.length)] ?? document.lines[0];
-    return `第${line?.gdsSeqno ?? 1}项(${line?.gdsMtno ?? ''})：规格型号“${line?.gdsSpcfModelDesc ?? ''}”申报要素不全，请补充品牌、型号后重新申报 (declaration elements incomplete: add the brand and model to gdsSpcfModelDesc and declare again)`;
+    // A chance 退单 of a list asks about a declared fact the workbench can correct: the origin.
+    return `第${line?.gdsSeqno ?? 1}项(${line?.gdsMtno ?? ''})：原产国(地区)“${line?.natcd ?? ''}”与随附单证不符，请核实原产国后重新申报 (the origin does not match the attached documents; check natcd and declare again)`;
   }
 
   /** 转人工: a first decision may go to an officer; the decision after the review is final. */

@@ -298,7 +298,7 @@ describe('sandbox customs: faults, each on its own', () => {
     await take(customs, inv101Xml(list()));
     const rejection = (await advance(5_000))[1];
     expect(rejection && receiptOutcome(rejection)).toBe('rejected');
-    expect(rejection?.reasons[0]).toMatch(/^第1项\(WINE-BDX-2019\)：规格型号.*申报要素不全/);
+    expect(rejection?.reasons[0]).toMatch(/^第1项\(WINE-BDX-2019\)：原产国\(地区\)“.*”与随附单证不符/);
   });
 
   it('manualReviewRate: 转人工 first, the final result after the review delay', async () => {
