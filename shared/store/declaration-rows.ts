@@ -28,8 +28,27 @@ export interface TimelineEvent {
     | 'redeclared'
     | 'withdrawalRequested'
     | 'withdrawn';
+  /**
+   * The event in English words, as versions before the fields below wrote it; still written so older
+   * readers keep working. A reader prefers the fields when they are there.
+   */
   readonly detail?: string;
   readonly receiptId?: string;
+  /** A receipt: customs' message type (INV201, CommonResponeMessage…), shown as customs names it. */
+  readonly messageType?: string;
+  /** A receipt: what it says of the document; 'sent': whether the endpoint took it as new. */
+  readonly outcome?: ReceiptOutcome | 'accepted' | 'duplicate';
+  /**
+   * A receipt that moved no status: the lifecycle's explanation, in its English words (it gives no
+   * code), so a reader can say that the status stayed and keep the why for those who read it.
+   */
+  readonly ignored?: string;
+  /** Customs' (or the endpoint's) own words, shown as they are. */
+  readonly reasons?: readonly string[];
+  readonly sha256?: string;
+  /** 'released' / 'withdrawn' of a pass: the kind of its list or 出入库单, and the number customs gave it. */
+  readonly listKind?: CustomsDocumentModel['kind'];
+  readonly customsNo?: string;
 }
 
 /** One customs document as declared, and everything learnt about it since. */

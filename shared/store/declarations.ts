@@ -237,6 +237,9 @@ export async function markSent(
           ack.outcome === 'accepted'
             ? `accepted ${ack.sha256 ?? ''}`.trim()
             : `duplicate: ${ack.reason ?? ''}`,
+        outcome: ack.outcome,
+        ...(ack.sha256 !== undefined && { sha256: ack.sha256 }),
+        ...(ack.reason !== undefined && ack.reason !== '' && { reasons: [ack.reason] }),
       }),
     });
     if (declaresMovements(row))

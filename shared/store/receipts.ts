@@ -282,6 +282,10 @@ async function applyToDocument(
           detail: [receipt.messageType, outcome, applied.ignored, ...receipt.reasons]
             .filter((part) => part !== undefined && part !== '')
             .join(' · '),
+          messageType: receipt.messageType,
+          outcome,
+          ...(applied.ignored !== undefined && { ignored: applied.ignored }),
+          ...(receipt.reasons.length > 0 && { reasons: receipt.reasons }),
         },
       ],
     };
@@ -522,6 +526,8 @@ async function releasePasses(
           at: now,
           event: 'released',
           detail: `${list.messageType === 'SAS111' ? '出入库单' : 'list'} ${customsNo}`,
+          listKind: list.messageType,
+          customsNo,
         },
       ],
     });
@@ -556,6 +562,7 @@ export async function returnMovements(db: ZonebookDb, list: DeclarationRow, now:
           at: now,
           event: 'withdrawn',
           detail: `its ${list.messageType === 'SAS111' ? '出入库单' : 'list'} was withdrawn`,
+          listKind: list.messageType,
         },
       ],
     });

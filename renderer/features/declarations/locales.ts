@@ -134,6 +134,15 @@ export const declarationsEn = {
     withdrawalRequested: 'Withdrawal requested',
     withdrawn: 'Withdrawn',
   },
+  // A receipt's outcome that is a status reads as the status; these are the outcomes that are not.
+  timeline: {
+    informational: 'Informational: moves no status',
+    accepted: 'Accepted by the endpoint',
+    duplicate: 'Duplicate: the endpoint already had it',
+    unchanged: 'status unchanged',
+    released: '{{kind}} {{number}}',
+    listWithdrawn: 'its {{kind}} was withdrawn',
+  },
   workbench: {
     intro:
       'Documents customs refused (退单) or that failed to import, and documents the sync engine parked after repeated failures. Read customs’ reasons, then re-declare, withdraw or send again.',
@@ -349,6 +358,14 @@ export const declarationsZh: typeof declarationsEn = {
     redeclared: '重新申报',
     withdrawalRequested: '已申请撤销',
     withdrawn: '已撤销',
+  },
+  timeline: {
+    informational: '仅告知信息，不改变状态',
+    accepted: '通道已接收',
+    duplicate: '重复报文：通道已接收过',
+    unchanged: '状态未变',
+    released: '{{kind}} {{number}}',
+    listWithdrawn: '其{{kind}}已撤销',
   },
   workbench: {
     intro:

@@ -115,9 +115,7 @@ describe('the declarations area', { timeout: 180_000 }, () => {
     const timeline = drawer.querySelector('.zb-decl-timeline') as HTMLElement;
     expect(within(timeline).getByText('Created')).toBeTruthy();
     expect(within(timeline).getByText('Sent')).toBeTruthy();
-    expect(
-      within(timeline).getByText(`INV201 · rejected · ${elementsIncomplete}`, { exact: false }),
-    ).toBeTruthy();
+    expect(timeline.textContent).toContain(`INV201 · Rejected (退单) · ${elementsIncomplete}`);
     // The movement it declares, from the journal: a live query of its own, so it may come after the rest.
     expect(await within(drawer).findByText('Exit abroad')).toBeTruthy();
   });
