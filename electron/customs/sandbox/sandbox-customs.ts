@@ -569,6 +569,16 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
   // ——— customs: decisions ———
 
   /** A 退单 reason for a document customs finds fault with by chance (rejectionRate). */
+  /**
+   * What customs rejects a document for: the review's findings, or, when it found nothing, a chance 退单
+   * as often as the rejection fault asks — worded as a manual review's when it is the final decision.
+   */
+  function rejectionReasons(found: readonly string[], document: Declaration, final: boolean): string[] {
+    const reasons =
+      found.length === 0 && random.chance(options.rejectionRate) ? [chanceReason(document)] : [...found];
+    return final ? reasons.map((reason) => `人工审核：${reason}`) : reasons;
+  }
+
   function chanceReason(document: Declaration): string {
     if (document.kind === 'SAS121')
       return `车辆 ${document.head.vehicleNo} 自重 ${document.head.vehicleWt} 与车辆备案信息不符，请核实后重新申报 (vehicle weight differs from the registered vehicle; check it and declare again)`;
@@ -598,13 +608,10 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
       return listReceipt(record, '2', { invtStucd: '1', vrfdedMarkcd: '0' });
     }
     const review = reviewList(record.document, state.book, nowText());
-    const reasons = [...review.reasons];
-    if (reasons.length === 0 && random.chance(options.rejectionRate))
-      reasons.push(chanceReason(record.document));
+    const reasons = rejectionReasons(review.reasons, record.document, final);
     if (reasons.length > 0) {
       record.status = 'rejected';
-      const worded = final ? reasons.map((reason) => `人工审核：${reason}`) : reasons;
-      return listReceipt(record, '3', { invtStucd: '2', vrfdedMarkcd: '0' }, worded);
+      return listReceipt(record, '3', { invtStucd: '2', vrfdedMarkcd: '0' }, reasons);
     }
     for (const line of review.newLines) state.book[bookKey(line.bwsNo, line.gdsSeqno)] = line;
     const ie = record.document.head.impexpMarkcd;
@@ -696,13 +703,10 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
       return passReceipt('SAS221', record, '2', { stucd: '0', emapvMarkcd: '2' });
     }
     const review = reviewPass(record.document, state.documents);
-    const reasons = [...review.reasons];
-    if (reasons.length === 0 && random.chance(options.rejectionRate))
-      reasons.push(chanceReason(record.document));
+    const reasons = rejectionReasons(review.reasons, record.document, final);
     if (reasons.length > 0) {
       record.status = 'rejected';
-      const worded = final ? reasons.map((reason) => `人工审核：${reason}`) : reasons;
-      return passReceipt('SAS221', record, '3', { stucd: '0', emapvMarkcd: '3' }, worded);
+      return passReceipt('SAS221', record, '3', { stucd: '0', emapvMarkcd: '3' }, reasons);
     }
     for (const allotment of review.allotments) {
       const list = state.documents[allotment.listKey];
@@ -757,13 +761,11 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
       schedule({ kind: 'decide', key, version: record.version, final: true }, options.manualReviewDelayMs);
       return formReceipt(record, '2', { emapvMarkcd: '2' });
     }
-    const reasons = reviewForm(record.document, state.book, nowText().slice(0, 10).replace(/-/g, ''));
-    if (reasons.length === 0 && random.chance(options.rejectionRate))
-      reasons.push(chanceReason(record.document));
+    const found = reviewForm(record.document, state.book, nowText().slice(0, 10).replace(/-/g, ''));
+    const reasons = rejectionReasons(found, record.document, final);
     if (reasons.length > 0) {
       record.status = 'rejected';
-      const worded = final ? reasons.map((reason) => `人工审核：${reason}`) : reasons;
-      return formReceipt(record, '3', { emapvMarkcd: '3' }, worded);
+      return formReceipt(record, '3', { emapvMarkcd: '3' }, reasons);
     }
     record.status = 'approved';
     await formReceipt(record, '1', { emapvMarkcd: '1' });
@@ -782,13 +784,10 @@ export function createSandboxCustoms(config: SandboxCustomsConfig): SandboxCusto
       return slipReceipt(record, '2', { emapvMarkcd: '2' });
     }
     const review = reviewSlip(record.document, state.documents, state.book);
-    const reasons = [...review.reasons];
-    if (reasons.length === 0 && random.chance(options.rejectionRate))
-      reasons.push(chanceReason(record.document));
+    const reasons = rejectionReasons(review.reasons, record.document, final);
     if (reasons.length > 0) {
       record.status = 'rejected';
-      const worded = final ? reasons.map((reason) => `人工审核：${reason}`) : reasons;
-      return slipReceipt(record, '3', { emapvMarkcd: '3' }, worded);
+      return slipReceipt(record, '3', { emapvMarkcd: '3' }, reasons);
     }
     const ie = record.document.head.stockTypecd;
     for (const link of review.links) {
