@@ -75,19 +75,35 @@ export function startSync(
   win.addEventListener('offline', offline);
 
   // A newly posted movement that customs must hear of wakes the engine, and so does a document made
-  // ready to send outside a pass: a gate pass released by its list's approval, an officer's fix. Judged
-  // by ids, not counts: a list marked sent as its pass is released leaves the count as it was, and the
-  // pass would wait for the safety interval.
-  let before: { pending: ReadonlySet<number>; ready: ReadonlySet<string> } | null = null;
-  const arrived = <Key>(now: readonly Key[], then: ReadonlySet<Key>) => now.some((id) => !then.has(id));
-  const pending = liveQuery(async () => ({
-    pending: await db.journal.where('declareStatus').equals('pending').primaryKeys(),
-    ready: await db.declarations.where('outboxState').equals('ready').primaryKeys(),
-  })).subscribe({
-    next: (ids) => {
-      if (before !== null && (arrived(ids.pending, before.pending) || arrived(ids.ready, before.ready)))
-        actor.send({ type: 'WAKE' });
-      before = { pending: new Set(ids.pending), ready: new Set(ids.ready) };
+  // ready to send outside a pass: a gate pass released by its list's approval, an officer's fix. Counts
+  // alone miss arrivals that coincide with departures (a list marked sent as its pass is released; a
+  // movement posted as others are batched), which would wait for the safety interval. So ready documents,
+  // always few, are judged by ids; pending movements, which an import makes by the hundred thousand, by
+  // their count and their newest merge number: a posting always takes a higher one, so reading one key
+  // per change stays cheap on the posting path.
+  interface Outbox {
+    pending: number;
+    newestPending: number;
+    ready: ReadonlySet<string>;
+  }
+  let before: Outbox | null = null;
+  const pending = liveQuery(async (): Promise<Outbox> => {
+    const pendingRows = db.journal.where('declareStatus').equals('pending');
+    const [count, [newest], ready] = await Promise.all([
+      pendingRows.count(),
+      pendingRows.clone().reverse().limit(1).primaryKeys(),
+      db.declarations.where('outboxState').equals('ready').primaryKeys(),
+    ]);
+    return { pending: count, newestPending: newest ?? 0, ready: new Set(ready) };
+  }).subscribe({
+    next: (now) => {
+      const arrived =
+        before !== null &&
+        (now.pending > before.pending ||
+          now.newestPending > before.newestPending ||
+          [...now.ready].some((id) => !before?.ready.has(id)));
+      if (arrived) actor.send({ type: 'WAKE' });
+      before = now;
     },
   });
 
