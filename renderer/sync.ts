@@ -78,30 +78,24 @@ export function startSync(
   // ready to send outside a pass: a gate pass released by its list's approval, an officer's fix. Counts
   // alone miss arrivals that coincide with departures (a list marked sent as its pass is released; a
   // movement posted as others are batched), which would wait for the safety interval. So ready documents,
-  // always few, are judged by ids; pending movements, which an import makes by the hundred thousand, by
-  // their count and their newest merge number: a posting always takes a higher one, so reading one key
-  // per change stays cheap on the posting path.
+  // always few, are judged by ids; pending movements by the outbox queue's newest record: every posting,
+  // import or return to pending adds one under a higher key, so one key is read per change.
   interface Outbox {
-    pending: number;
-    newestPending: number;
+    newestQueued: number;
     ready: ReadonlySet<string>;
   }
   let before: Outbox | null = null;
   const pending = liveQuery(async (): Promise<Outbox> => {
-    const pendingRows = db.journal.where('declareStatus').equals('pending');
-    const [count, [newest], ready] = await Promise.all([
-      pendingRows.count(),
-      pendingRows.clone().reverse().limit(1).primaryKeys(),
+    const [[newest], ready] = await Promise.all([
+      db.outboxQueue.reverse().limit(1).primaryKeys(),
       db.declarations.where('outboxState').equals('ready').primaryKeys(),
     ]);
-    return { pending: count, newestPending: newest ?? 0, ready: new Set(ready) };
+    return { newestQueued: newest ?? 0, ready: new Set(ready) };
   }).subscribe({
     next: (now) => {
       const arrived =
         before !== null &&
-        (now.pending > before.pending ||
-          now.newestPending > before.newestPending ||
-          [...now.ready].some((id) => !before?.ready.has(id)));
+        (now.newestQueued > before.newestQueued || [...now.ready].some((id) => !before?.ready.has(id)));
       if (arrived) actor.send({ type: 'WAKE' });
       before = now;
     },

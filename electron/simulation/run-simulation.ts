@@ -13,6 +13,7 @@ import {
   openStore,
   outgoingMessageOf,
   postMovements,
+  queuedPending,
   saveBook,
   saveBookLines,
   saveEnterprise,
@@ -210,7 +211,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       if (snapshot.context.receipts.length > 0 || snapshot.hasTag('syncing')) return false;
       if ((clock?.pending() ?? 0) > 0 || sandbox?.isCrashed()) return false;
       const [pending, ready] = await Promise.all([
-        db.journal.where('declareStatus').equals('pending').count(),
+        queuedPending(db).then(({ rows }) => rows.length),
         db.declarations.where('outboxState').equals('ready').count(),
       ]);
       if (pending > held.length || ready > 0) return false;

@@ -1,7 +1,9 @@
 import { parseBalanceKey } from '../ledger';
 import { backupToText, readBackup, type BackupContent } from './backup-file';
 import type { ZonebookDb } from './db';
+import { historyPagesOf } from './line-history-pages';
 import { outboxRowOf } from './outbox';
+import { queueRowOf } from './outbox-queue';
 import { forgetAll } from './posting-cache';
 import { asStorageError, StoreError } from './errors';
 import { bookLineOf, searchTextOf } from './master-data';
@@ -56,7 +58,22 @@ export async function restoreBackup(
     return { bookLineId, account, qty, bookId: bookOfLine.get(bookLineId) ?? '' };
   });
   const marks = new Map(backup.outbox.map((mark) => [mark.movementId, mark]));
-  const tables = [db.enterprises, db.books, db.bookLines, db.locations, db.journal, db.balances];
+  const tables = [
+    db.enterprises,
+    db.books,
+    db.bookLines,
+    db.locations,
+    db.journal,
+    db.balances,
+    db.outboxQueue,
+    db.lineHistory,
+  ];
+  const rows = backup.entries.map((entry, index) => {
+    const mark = marks.get(entry.movement.id);
+    const row = journalRowOf(entry, index + 1, mark?.status);
+    return mark?.documentId === undefined ? row : { ...row, documentId: mark.documentId };
+  });
+  const queued = queueRowOf(rows);
   try {
     await db.transaction('rw', tables, async () => {
       await Promise.all(tables.map((table) => table.clear()));
@@ -65,13 +82,9 @@ export async function restoreBackup(
         db.books.bulkAdd(backup.books),
         db.bookLines.bulkAdd(backup.bookLines.map((line) => ({ ...line, searchText: searchTextOf(line) }))),
         db.locations.bulkAdd(backup.locations),
-        db.journal.bulkAdd(
-          backup.entries.map((entry, index) => {
-            const mark = marks.get(entry.movement.id);
-            const row = journalRowOf(entry, index + 1, mark?.status);
-            return mark?.documentId === undefined ? row : { ...row, documentId: mark.documentId };
-          }),
-        ),
+        db.journal.bulkAdd(rows),
+        db.lineHistory.bulkAdd(historyPagesOf(rows)),
+        ...(queued ? [db.outboxQueue.add(queued)] : []),
         db.balances.bulkAdd(balances),
       ]);
     });

@@ -11,7 +11,9 @@ import type {
   ReceiptPocketRow,
   ReceiptRow,
 } from './declaration-rows';
-import type { BalanceRow, JournalRow, MetaRow, OutboxRow } from './rows';
+import { historyPagesOf } from './line-history-pages';
+import { withDeclareStatus } from './outbox';
+import type { BalanceRow, JournalRow, LineHistoryPage, MetaRow, OutboxQueueRow, OutboxRow } from './rows';
 
 /** What the platform gives the store: the browser's IndexedDB, or fake-indexeddb in Node. */
 export interface IndexedDbPlatform {
@@ -46,6 +48,8 @@ export class ZonebookDb extends Dexie {
   receiptPockets!: Table<ReceiptPocketRow, string>;
   officialBookLines!: Table<OfficialBookLineRow, [string, number]>;
   prePostings!: Table<PrePostingRow, [string, number]>;
+  outboxQueue!: Table<OutboxQueueRow, number>;
+  lineHistory!: Table<LineHistoryPage, [string, number]>;
 
   constructor(name: string, platform: IndexedDbPlatform) {
     // No query cache: postings write with IndexedDB directly (see posting.ts), which Dexie's cache would
@@ -127,6 +131,32 @@ export class ZonebookDb extends Dexie {
       declarations:
         'id, &etpsInnerInvtNo, outboxState, state.status, bookId, [bookId+messageType], preEntryNo, customsNo, listId',
     });
+    // Pending movements and a book line's history are found through records written with the rows (the
+    // outbox queue, history pages) instead of an index entry on every journal row: an import of 100,000
+    // movements then writes 100,000 entries of the movement id index alone, not three times as many.
+    this.version(9)
+      .stores({
+        [journalTable]: 'localSeq, &movementId, reversalOf, leftPendingAs',
+        outboxQueue: '++id',
+        lineHistory: '[bookLineId+firstLocalSeq]',
+      })
+      .upgrade(async (tx) => {
+        const journal = tx.table<JournalRow, number>(journalTable);
+        const pending: number[] = [];
+        let after = 0;
+        for (;;) {
+          const rows = await journal.where(':id').above(after).limit(migrationChunk).toArray();
+          if (rows.length === 0) break;
+          for (const row of rows) {
+            withDeclareStatus(row, row.declareStatus);
+            if (row.declareStatus === 'pending') pending.push(row.localSeq);
+          }
+          await journal.bulkPut(rows);
+          await tx.table<LineHistoryPage, [string, number]>('lineHistory').bulkAdd(historyPagesOf(rows));
+          after = rows[rows.length - 1]?.localSeq ?? after;
+        }
+        if (pending.length) await tx.table<OutboxQueueRow, number>('outboxQueue').add({ localSeqs: pending });
+      });
   }
 
   /** The hash-chained journal, one row per movement, in the order this database took them in. */

@@ -17,6 +17,8 @@ import { newId } from '../domain/ids';
 import type { ZonebookDb } from './db';
 import type { DeclarationRow, TimelineEvent } from './declaration-rows';
 import { asStorageError, StoreError } from './errors';
+import { withDeclareStatus } from './outbox';
+import { rewriteQueue } from './outbox-queue';
 import { pendingBatchInputTables, readPendingBatchInput } from './pending-batch-input';
 import type { JournalRow } from './rows';
 
@@ -68,7 +70,10 @@ export async function batchPending(
         { ...batch.input, ...(options.unitWeights && { unitWeights: options.unitWeights }) },
         { policy, settings, now: options.now, allocate: allocator.allocate },
       );
-      if (result.drafts.length === 0) return { documentIds: [], held: [...result.held] };
+      if (result.drafts.length === 0) {
+        await rewriteQueue(db, batch.queue.ids, [...batch.queue.localSeqOf.values()]);
+        return { documentIds: [], held: [...result.held] };
+      }
 
       const { books, enterprises } = batch.input;
       const ownerOf = new Map(
@@ -90,10 +95,15 @@ export async function batchPending(
           .where('movementId')
           .anyOf([...listOfMovement.keys()])
           .modify((row: JournalRow) => {
-            row.declareStatus = 'batched';
+            withDeclareStatus(row, 'batched');
             row.documentId = listOfMovement.get(row.movementId);
           }),
         db.meta.put({ key: counterKey(options.deviceId), value: allocator.last() }),
+        rewriteQueue(
+          db,
+          batch.queue.ids,
+          [...batch.queue.localSeqOf].flatMap(([id, seq]) => (listOfMovement.has(id) ? [] : [seq])),
+        ),
       ]);
       return { documentIds: rows.map((row) => row.id), held: [...result.held] };
     });
@@ -248,7 +258,7 @@ export async function markSent(
         .anyOf(row.movementIds)
         .modify((journalRow: JournalRow) => {
           if (journalRow.documentId === row.id && journalRow.declareStatus === 'batched')
-            journalRow.declareStatus = 'declared';
+            withDeclareStatus(journalRow, 'declared');
         });
   });
 }

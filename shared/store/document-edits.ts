@@ -188,51 +188,58 @@ export async function withdrawDocument(
   reason: string,
   options: EditOptions,
 ): Promise<DeclarationRow> {
-  return db.transaction('rw', [db.declarations, db.journal, db.books, db.enterprises], async () => {
-    const row = await db.declarations.get(documentId);
-    if (!row) throw new StoreError('notFound', `Document ${documentId} does not exist`);
-    if (row.messageType === 'INV101' || row.messageType === 'SAS111') {
-      const passes = await db.declarations.where('listId').equals(row.id).toArray();
-      const live = passes.find((pass) => !['draft', 'withdrawn'].includes(pass.state.status));
-      if (live)
+  return db.transaction(
+    'rw',
+    [db.declarations, db.journal, db.outboxQueue, db.books, db.enterprises],
+    async () => {
+      const row = await db.declarations.get(documentId);
+      if (!row) throw new StoreError('notFound', `Document ${documentId} does not exist`);
+      if (row.messageType === 'INV101' || row.messageType === 'SAS111') {
+        const passes = await db.declarations.where('listId').equals(row.id).toArray();
+        const live = passes.find((pass) => !['draft', 'withdrawn'].includes(pass.state.status));
+        if (live)
+          throw locked(
+            row,
+            `its gate pass ${live.etpsInnerInvtNo} is ${live.state.status}: withdraw the pass first`,
+          );
+      }
+      if (row.messageType === 'SAS101') {
+        const slips = (await db.declarations.where('bookId').equals(row.bookId).toArray()).filter(
+          (slip) => slip.formId === row.id && slipInFlight.has(slip.state.status),
+        );
+        if (slips[0])
+          throw locked(
+            row,
+            `its 出入库单 ${slips[0].etpsInnerInvtNo} is ${slips[0].state.status}: let it finish or withdraw it first`,
+          );
+      }
+      const state = commandOrRefuse(row, row.state, { type: 'WITHDRAW' });
+      if (state.status === 'withdrawn') {
+        const next: DeclarationRow = {
+          ...row,
+          state,
+          outboxState: 'idle',
+          timeline: [...row.timeline, { at: options.now, event: 'withdrawn', detail: reason }],
+        };
+        await db.declarations.put(next);
+        await returnMovements(db, next, options.now);
+        return next;
+      }
+      if (row.customsNo === undefined)
         throw locked(
           row,
-          `its gate pass ${live.etpsInnerInvtNo} is ${live.state.status}: withdraw the pass first`,
+          'customs has it but has not numbered it yet: wait for its answer, then withdraw it',
         );
-    }
-    if (row.messageType === 'SAS101') {
-      const slips = (await db.declarations.where('bookId').equals(row.bookId).toArray()).filter(
-        (slip) => slip.formId === row.id && slipInFlight.has(slip.state.status),
-      );
-      if (slips[0])
-        throw locked(
-          row,
-          `its 出入库单 ${slips[0].etpsInnerInvtNo} is ${slips[0].state.status}: let it finish or withdraw it first`,
-        );
-    }
-    const state = commandOrRefuse(row, row.state, { type: 'WITHDRAW' });
-    if (state.status === 'withdrawn') {
-      const next: DeclarationRow = {
-        ...row,
-        state,
-        outboxState: 'idle',
-        timeline: [...row.timeline, { at: options.now, event: 'withdrawn', detail: reason }],
-      };
+      const deletion = deletionOf(row.document, row.customsNo);
+      const next = await rerendered(db, row, deletion, state, options, {
+        at: options.now,
+        event: 'withdrawalRequested',
+        detail: reason,
+      });
       await db.declarations.put(next);
-      await returnMovements(db, next, options.now);
       return next;
-    }
-    if (row.customsNo === undefined)
-      throw locked(row, 'customs has it but has not numbered it yet: wait for its answer, then withdraw it');
-    const deletion = deletionOf(row.document, row.customsNo);
-    const next = await rerendered(db, row, deletion, state, options, {
-      at: options.now,
-      event: 'withdrawalRequested',
-      detail: reason,
-    });
-    await db.declarations.put(next);
-    return next;
-  });
+    },
+  );
 }
 
 function commandOrRefuse(row: DeclarationRow, state: DocumentState, command: DocumentCommand): DocumentState {

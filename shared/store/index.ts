@@ -34,6 +34,7 @@ export {
 } from './backup-file';
 export type { BackupContent, VerifiedBackup, BackupVerdict } from './backup-file';
 export { customsStateOf, outboxRowOf } from './outbox';
+export { queuedPending } from './outbox-queue';
 export { batchPending, nextReadyDocuments, markSent, recordFailure, park, unpark } from './declarations';
 export type { BatchPendingOptions, BatchPendingResult, OutboxDocumentView } from './declarations';
 export { heldMovements } from './held-movements';

@@ -2,6 +2,7 @@ import type { BookLine } from '../domain/book-line';
 import { sumDecimals, type DecimalString } from '../domain/decimal';
 import { isCustodyAccount, type LedgerAccount } from '../ledger';
 import type { BookLineRow, ZonebookDb } from './db';
+import { journalRowsOfLines } from './line-history-pages';
 import { bookLineOf } from './master-data';
 import type { JournalRow } from './rows';
 
@@ -101,7 +102,7 @@ export async function inventoryPage(
 
 /** A book line's whole history, oldest first: in the journal's order, not by a device's clock. */
 export async function historyOfBookLine(db: ZonebookDb, bookLineId: string): Promise<JournalRow[]> {
-  return db.journal.where('bookLineIds').equals(bookLineId).sortBy('localSeq');
+  return journalRowsOfLines(db, [bookLineId]);
 }
 
 /** Ids of movements that have been reversed, among the given ones. */

@@ -4,7 +4,7 @@ import { lawfQtyOf } from '../domain/book-line';
 import { addDecimal, isZeroDecimal, type DecimalString } from '../domain/decimal';
 import { balanceDeltas, isCustodyAccount, postMovement } from '../ledger';
 import type { BookLineRow, ZonebookDb } from './db';
-import type { DeclareStatus, JournalRow } from './rows';
+import type { JournalRow, LeftPendingStatus } from './rows';
 
 /**
  * How far the journal has been told to one state of the sandbox's book (its id, as the sandbox answers
@@ -20,7 +20,7 @@ export interface OpeningStockTold {
 }
 
 const toldKey = 'openingStockTold';
-const cancelled: DeclareStatus = 'cancelled';
+const cancelled: LeftPendingStatus = 'cancelled';
 /** Rows read at a time, so a first telling of a million entries never holds them all at once. */
 const chunk = 5_000;
 
@@ -61,7 +61,7 @@ async function rememberedFor(db: ZonebookDb, stateId: string): Promise<OpeningSt
  * state `stateId` has not been told yet: per movement and book line, its net effect on custody. The same
  * rows the batching counts as customs' stock for a line no INV211 has reported (pending-batch-input.ts),
  * so the sandbox and the batching agree on what customs lets go out. Only the rows after the remembered
- * mark are read, and those cancelled since the mark was set (found by the declareStatus index); a state
+ * mark are read, and those cancelled since the mark was set (found by the leftPendingAs index); a state
  * not told before gets the whole journal. `told` is what to remember once the endpoint has taken every
  * line (rememberOpeningStockTold); until then the next call tells the same again, which the sandbox,
  * holding each movement once per book line, takes as already held.
@@ -74,7 +74,7 @@ export async function openingStockOf(
   const { changes, told } = await db.transaction('r', db.meta, db.journal, async () => {
     const since = await rememberedFor(db, stateId);
     const changes: CustodyChange[] = [];
-    const cancelledKeys = await db.journal.where('declareStatus').equals(cancelled).primaryKeys();
+    const cancelledKeys = await db.journal.where('leftPendingAs').equals(cancelled).primaryKeys();
     const toldCancelled = new Set(since.cancelled);
     const newlyCancelled = cancelledKeys.filter((key) => key <= since.localSeq && !toldCancelled.has(key));
     for (const row of await db.journal.bulkGet(newlyCancelled))

@@ -1,5 +1,5 @@
 import type { CustomsState } from '../ledger';
-import type { JournalRow, OutboxRow } from './rows';
+import type { DeclareStatus, JournalRow, OutboxRow } from './rows';
 
 /** How far customs has seen a movement, for the reversal rule: no outbox mark means nothing to declare. */
 export function customsStateOf(row: Pick<JournalRow, 'declareStatus'> | undefined): CustomsState {
@@ -19,4 +19,13 @@ export function outboxRowOf(row: JournalRow): OutboxRow | undefined {
     ...(row.documentId !== undefined && { documentId: row.documentId }),
     recordedAt: row.entry.recordedAt,
   };
+}
+
+/** Sets a row's outbox mark, and with it the indexed copy kept once the movement is no longer pending. */
+export function withDeclareStatus<Row extends JournalRow>(row: Row, status: DeclareStatus | undefined): Row {
+  delete row.declareStatus;
+  delete row.leftPendingAs;
+  if (status !== undefined) row.declareStatus = status;
+  if (status !== undefined && status !== 'pending') row.leftPendingAs = status;
+  return row;
 }

@@ -11,6 +11,8 @@ import type { Enterprise } from '../domain/enterprise';
 import { balanceDeltas, isCustodyAccount, postMovement, type Movement } from '../ledger';
 import type { BookLineRow, ZonebookDb } from './db';
 import { businessFormsOf } from './business-forms';
+import { journalRowsOfLines } from './line-history-pages';
+import { queuedPending } from './outbox-queue';
 import type { DeclarationRow } from './declaration-rows';
 import type { DeclareStatus, JournalRow } from './rows';
 
@@ -19,11 +21,15 @@ export interface PendingBatchInput {
   input: BatchInput;
   /** Each stored 业务申报表's row id, by its enterprise-internal number. */
   formIdOf: ReadonlyMap<string, string>;
+  /** The outbox queue records the pending movements were found through, and their merge numbers. */
+  queue: { ids: number[]; localSeqOf: ReadonlyMap<string, number> };
 }
 
 /** The tables readPendingBatchInput reads: the caller's transaction must span them all. */
 export const pendingBatchInputTables = (db: ZonebookDb) => [
   db.journal,
+  db.outboxQueue,
+  db.lineHistory,
   db.books,
   db.bookLines,
   db.enterprises,
@@ -38,12 +44,7 @@ export const pendingBatchInputTables = (db: ZonebookDb) => [
  * Undefined when nothing is pending.
  */
 export async function readPendingBatchInput(db: ZonebookDb): Promise<PendingBatchInput | undefined> {
-  const pending = (
-    await db.journal
-      .where('declareStatus')
-      .equals('pending' satisfies DeclareStatus)
-      .toArray()
-  ).sort((a, b) => a.localSeq - b.localSeq);
+  const { rows: pending, queueIds } = await queuedPending(db);
   if (pending.length === 0) return undefined;
   const movements = pending.map((row) => row.entry.movement);
   const [books, bookLines] = await Promise.all([
@@ -67,6 +68,7 @@ export async function readPendingBatchInput(db: ZonebookDb): Promise<PendingBatc
       customsStock,
     },
     formIdOf: forms.idOf,
+    queue: { ids: queueIds, localSeqOf: new Map(pending.map((row) => [row.movementId, row.localSeq])) },
   };
 }
 
@@ -167,11 +169,7 @@ async function stockCustomsHoldsByOurJournal(
   const stock = new Map<string, DecimalString>();
   if (bookLineIds.length === 0) return stock;
   const wanted = new Set(bookLineIds);
-  const matches = await eachEqual(bookLineIds, (bookLineId) =>
-    db.journal.where('bookLineIds').equals(bookLineId).toArray(),
-  );
-  // A movement of several of these lines matches once per line.
-  const rows = [...new Map(matches.map((row) => [row.localSeq, row])).values()];
+  const rows = await journalRowsOfLines(db, bookLineIds);
   const documents = new Map(
     (
       await db.declarations.bulkGet([

@@ -23,7 +23,9 @@ import Dexie from 'dexie';
 import type { ZonebookDb } from './db';
 import { asStorageError, StoreError } from './errors';
 import { abortWith, completionOf } from './idb-requests';
-import { customsStateOf } from './outbox';
+import { historyPagesOf } from './line-history-pages';
+import { customsStateOf, withDeclareStatus } from './outbox';
+import { queueRowOf } from './outbox-queue';
 import {
   forgetJournalState,
   postingCacheOf,
@@ -47,19 +49,21 @@ export function journalRowOf(
   declareStatus?: DeclareStatus,
 ): JournalRow {
   const { movement } = entry;
-  return {
-    id: entry.id,
-    deviceId: entry.deviceId,
-    deviceSeq: entry.deviceSeq,
-    localSeq,
-    movementId: movement.id,
-    bookId: movement.bookId,
-    bookLineIds: [...new Set(movement.lines.map((line) => line.bookLineId))],
-    kind: movement.kind,
-    ...(movement.reversalOf !== undefined && { reversalOf: movement.reversalOf }),
-    ...(declareStatus !== undefined && { declareStatus }),
-    entry,
-  };
+  return withDeclareStatus(
+    {
+      id: entry.id,
+      deviceId: entry.deviceId,
+      deviceSeq: entry.deviceSeq,
+      localSeq,
+      movementId: movement.id,
+      bookId: movement.bookId,
+      bookLineIds: [...new Set(movement.lines.map((line) => line.bookLineId))],
+      kind: movement.kind,
+      ...(movement.reversalOf !== undefined && { reversalOf: movement.reversalOf }),
+      entry,
+    },
+    declareStatus,
+  );
 }
 
 interface Problem {
@@ -176,7 +180,10 @@ async function postOnce(db: ZonebookDb, cache: PostingCache, posting: Posting): 
   const journalName = db.journal.name;
   const tx = db
     .backendDB()
-    .transaction([journalName, 'balances', 'books', 'bookLines', 'locations'], 'readwrite');
+    .transaction(
+      [journalName, 'balances', 'books', 'bookLines', 'locations', 'outboxQueue', 'lineHistory'],
+      'readwrite',
+    );
   const done = completionOf(tx);
   const stale = () => abortWith(tx, new StaleMemory());
   if (cache.tail) guardTail(tx, cache.tail, stale);
@@ -194,7 +201,7 @@ async function postOnce(db: ZonebookDb, cache: PostingCache, posting: Posting): 
   cache.tail = written.tail;
   cache.heads.set(posting.deviceId, written.head);
   // After the caller has its answer, as Dexie signals its own writes: a posting's latency is the user's.
-  setTimeout(() => reportWrites(db, [journalName, 'balances']), 0);
+  setTimeout(() => reportWrites(db, [journalName, 'balances', 'outboxQueue', 'lineHistory']), 0);
   return written.entries;
 }
 
@@ -323,8 +330,12 @@ function writePosting(
   for (const id of cancelled) {
     // Reversed in this call or before it: either way its row is rewritten in this transaction.
     const row = rowsWritten.get(id) ?? originalById.get(id);
-    if (row) journal.put({ ...row, declareStatus: 'cancelled' satisfies DeclareStatus });
+    if (row) journal.put(withDeclareStatus({ ...row }, 'cancelled'));
   }
+  const queued = queueRowOf([...rowsWritten.values()]);
+  if (queued) tx.objectStore('outboxQueue').add(queued);
+  const lineHistory = tx.objectStore('lineHistory');
+  for (const page of historyPagesOf(rowsWritten.values())) lineHistory.add(page);
   return { entries, balances, tail: { localSeq, entryId: lastId }, head: previous };
 }
 

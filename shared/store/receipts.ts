@@ -20,6 +20,8 @@ import type { ZonebookDb } from './db';
 import { declaresMovements } from './declarations';
 import type { DeclarationRow, ReceiptRow } from './declaration-rows';
 import { isNewerOfficialLine, officialLinesOf } from './official-book';
+import { withDeclareStatus } from './outbox';
+import { enqueuePending } from './outbox-queue';
 import type { JournalRow } from './rows';
 
 /** What became of one incoming message. Only `refused` asks the caller to quarantine the file. */
@@ -84,6 +86,7 @@ export async function applyReceipt(
       db.receiptPockets,
       db.declarations,
       db.journal,
+      db.outboxQueue,
       db.officialBookLines,
       db.prePostings,
       db.books,
@@ -463,10 +466,7 @@ async function afterStatusChange(
   if (after.state.status === 'withdrawn' && before.state.status !== 'withdrawn')
     await returnMovements(db, after, now);
   // Outbound movements held while customs' book cannot cover them (awaitingInboundPosting) may go now.
-  if (
-    changesCustomsCover(before, after) &&
-    (await db.journal.where('declareStatus').equals('pending').count())
-  )
+  if (changesCustomsCover(before, after) && (await db.outboxQueue.count()))
     released = [...released, after.id];
   return released;
 }
@@ -542,14 +542,17 @@ async function releasePasses(
  */
 export async function returnMovements(db: ZonebookDb, list: DeclarationRow, now: string): Promise<void> {
   if (!declaresMovements(list)) return;
+  const returned: number[] = [];
   await db.journal
     .where('movementId')
     .anyOf(list.movementIds)
     .modify((row: JournalRow) => {
       if (row.documentId !== list.id) return;
-      row.declareStatus = 'pending';
+      withDeclareStatus(row, 'pending');
       delete row.documentId;
+      returned.push(row.localSeq);
     });
+  await enqueuePending(db, returned);
   const passes = await db.declarations.where('listId').equals(list.id).toArray();
   for (const pass of passes.filter((row) => row.outboxState === 'waiting'))
     await db.declarations.put({

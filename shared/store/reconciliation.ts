@@ -10,7 +10,8 @@ import {
 import type { ZonebookDb } from './db';
 import { isBusinessChainKind } from '../customs/batching';
 import type { DeclarationRow } from './declaration-rows';
-import type { DeclareStatus, JournalRow } from './rows';
+import { queuedPending } from './outbox-queue';
+import type { JournalRow, LeftPendingStatus } from './rows';
 
 /**
  * A movement declared by 出入库单 under a 业务申报表 moves goods between our own custody accounts (the
@@ -51,17 +52,19 @@ export interface ReconciliationRow {
 }
 
 /**
- * Journal rows on their way to customs' book. One equality read per status: anyOf over an index most
- * rows share walks a cursor that fake-indexeddb re-seeks past every equal key at each step, which made
- * the simulation's closing reconciliation quadratic in the journal's size.
+ * Journal rows on their way to customs' book: pending ones through the outbox queue, the others by
+ * status. One equality read per status: anyOf over an index most rows share walks a cursor that
+ * fake-indexeddb re-seeks past every equal key at each step, which made the simulation's closing
+ * reconciliation quadratic in the journal's size.
  */
 const inFlightMovements = async (db: ZonebookDb): Promise<JournalRow[]> =>
   (
-    await Promise.all(
-      (['batched', 'declared', 'pending'] satisfies DeclareStatus[]).map((status) =>
-        db.journal.where('declareStatus').equals(status).toArray(),
+    await Promise.all([
+      ...(['batched', 'declared'] satisfies LeftPendingStatus[]).map((status) =>
+        db.journal.where('leftPendingAs').equals(status).toArray(),
       ),
-    )
+      queuedPending(db).then(({ rows }) => rows),
+    ])
   ).flat();
 
 /**
@@ -76,7 +79,16 @@ const inFlightMovements = async (db: ZonebookDb): Promise<JournalRow[]> =>
 export async function reconcileBook(db: ZonebookDb, bookId: string): Promise<ReconciliationRow[]> {
   return db.transaction(
     'r',
-    [db.books, db.bookLines, db.balances, db.journal, db.declarations, db.officialBookLines, db.prePostings],
+    [
+      db.books,
+      db.bookLines,
+      db.balances,
+      db.journal,
+      db.outboxQueue,
+      db.declarations,
+      db.officialBookLines,
+      db.prePostings,
+    ],
     async () => {
       const book = await db.books.get(bookId);
       if (!book) return [];

@@ -26,6 +26,13 @@ export interface JournalRow {
    * the row itself so that posting writes one record per movement, not two.
    */
   declareStatus?: DeclareStatus;
+  /**
+   * declareStatus again once the movement has left the pending queue (batched, declared, cancelled), and
+   * absent before: the only status the journal indexes. Pending movements are found by the outbox queue
+   * instead, so a posting or an import adds no status index entry per movement (see OutboxQueueRow).
+   * Always set with declareStatus, by withDeclareStatus.
+   */
+  leftPendingAs?: LeftPendingStatus;
   /** The customs document the movement was batched into. */
   documentId?: string;
   entry: JournalEntry;
@@ -45,6 +52,7 @@ export interface BalanceRow {
  * before being batched: neither it nor its reversal is declared.
  */
 export type DeclareStatus = 'pending' | 'batched' | 'declared' | 'cancelled';
+export type LeftPendingStatus = Exclude<DeclareStatus, 'pending'>;
 export type OutboxStatus = DeclareStatus;
 
 /** A journal row's outbox mark on its own, as the backup file and the batching see it. */
@@ -60,4 +68,26 @@ export interface OutboxRow {
 export interface MetaRow {
   key: string;
   value: unknown;
+}
+
+/**
+ * The merge numbers of journal rows that were pending when written, one record per posting, import,
+ * restore or return to pending: where the batching looks for pending movements. A row batched or
+ * cancelled since may still be listed; readers keep only rows whose declareStatus is still `pending`,
+ * and the batching rewrites the records it read to the ones still pending. Records rather than an index
+ * over every journal row, because IndexedDB writes an index entry per row and an import writes 100,000.
+ */
+export interface OutboxQueueRow {
+  id?: number;
+  localSeqs: number[];
+}
+
+/**
+ * Part of one book line's history: the merge numbers of journal rows touching the line, written with
+ * them. A multi-entry index over every row's book lines would cost an index entry per movement.
+ */
+export interface LineHistoryPage {
+  bookLineId: string;
+  firstLocalSeq: number;
+  localSeqs: number[];
 }

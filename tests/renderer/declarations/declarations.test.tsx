@@ -1,7 +1,14 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DeclarationsArea } from '../../../renderer/features/declarations/DeclarationsArea';
-import { applyReceipt, batchPending, changeDocument, markSent, park } from '../../../shared/store';
+import {
+  applyReceipt,
+  batchPending,
+  changeDocument,
+  markSent,
+  park,
+  queuedPending,
+} from '../../../shared/store';
 import { formDecision } from '../../shared/store/declarations-support';
 import { deviceId, post, seededStore, withServices } from '../inventory/stock-fixture';
 import {
@@ -210,8 +217,8 @@ describe('the declarations area', { timeout: 180_000 }, () => {
     await waitFor(async () =>
       expect((await s.db.declarations.get(s.outList.id))?.state.status).toBe('withdrawn'),
     );
-    const journal = await s.db.journal.where('declareStatus').equals('pending').toArray();
-    expect(journal.map((row) => row.kind)).toEqual(['exitAbroad']);
+    const { rows } = await queuedPending(s.db);
+    expect(rows.map((row) => row.kind)).toEqual(['exitAbroad']);
   });
 
   it('sends a parked document again from the workbench, with the engine’s reason shown', async () => {

@@ -5,8 +5,10 @@ import {
   deviceHead,
   exportBackup,
   findBalanceDrift,
+  historyOfBookLine,
   postMovement,
   postMovements,
+  queuedPending,
   readBackup,
   restoreBackup,
   type ZonebookDb,
@@ -53,9 +55,20 @@ async function busyStore(): Promise<ZonebookDb> {
 }
 
 /** The tables a restore brings back; meta differs, as each database keeps its own device id. */
+/**
+ * What a restore must give back. The outbox queue and the history pages are grouped by how the rows
+ * were written (a posting at a time, or one restore), so they are compared by what they find.
+ */
 async function restoredTables(db: ZonebookDb) {
-  const { meta: _meta, ...rest } = await dump(db);
-  return rest;
+  const { meta: _meta, outboxQueue: _queue, lineHistory: _pages, ...rest } = await dump(db);
+  const lineIds = (await db.bookLines.toCollection().primaryKeys()).sort();
+  return {
+    ...rest,
+    pending: (await queuedPending(db)).rows.map((row) => row.localSeq),
+    histories: await Promise.all(
+      lineIds.map(async (id) => (await historyOfBookLine(db, id)).map((row) => row.localSeq)),
+    ),
+  };
 }
 
 describe('exportBackup and restoreBackup', () => {

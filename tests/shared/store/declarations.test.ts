@@ -18,6 +18,7 @@ import {
   outgoingMessageOf,
   park,
   postMovements,
+  queuedPending,
   reconcileBook,
   recordFailure,
   unpark,
@@ -35,7 +36,17 @@ import {
   now,
   passApproval,
 } from './declarations-support';
-import { book, deviceId, dump, lineFor, movement, recordedAt, refusal, seededStore } from './fixtures';
+import {
+  book,
+  deviceId,
+  dump,
+  lineFor,
+  movement,
+  recordedAt,
+  refusal,
+  reversalOf,
+  seededStore,
+} from './fixtures';
 
 /** A store with two entries from abroad (book lines 1 and 2) and one release to a buyer, all pending. */
 async function storeWithPending(): Promise<ZonebookDb> {
@@ -85,6 +96,24 @@ describe('batchPending', () => {
       documents: [{ documentId: list!.id, etpsInnerInvtNo: list!.etpsInnerInvtNo, failedAttempts: 0 }],
       parkedCount: 0,
     });
+  });
+
+  it('finds pending movements through the outbox queue and leaves only those still pending in it', async () => {
+    const db = await storeWithPending();
+    const mistaken = movement('entryFromAbroad', [lineFor('entryFromAbroad', '1', 1)]);
+    await postMovements(db, [mistaken], { deviceId, recordedAt });
+    await postMovements(db, [reversalOf(mistaken)], { deviceId, recordedAt });
+    expect((await queuedPending(db)).rows.map((row) => row.kind)).toEqual([
+      'entryFromAbroad',
+      'entryFromAbroad',
+    ]);
+    expect(await db.outboxQueue.count()).toBe(2);
+
+    await batchPending(db, { deviceId, now });
+    expect((await queuedPending(db)).rows).toEqual([]);
+    expect(await db.outboxQueue.count()).toBe(0);
+    expect(await db.journal.where('leftPendingAs').equals('cancelled').count()).toBe(1);
+    expect(await db.journal.where('leftPendingAs').equals('batched').count()).toBe(2);
   });
 
   it('is all or nothing: when storing fails, no document is kept, no movement leaves pending, no number is used', async () => {
@@ -429,7 +458,7 @@ describe('changeDocument and withdrawDocument', () => {
     await withdrawDocument(db, list!.id, 'wrong book line', { now });
     expect((await db.declarations.get(list!.id))?.state.status).toBe('withdrawn');
     expect((await db.declarations.get(pass!.id))?.state.status).toBe('withdrawn');
-    expect(await db.journal.where('declareStatus').equals('pending').count()).toBe(2);
+    expect((await queuedPending(db)).rows).toHaveLength(2);
     const again = await batchPending(db, { deviceId, now });
     const renewed = await db.declarations.get(again.documentIds[0]!);
     expect(renewed!.etpsInnerInvtNo).not.toBe(list!.etpsInnerInvtNo);

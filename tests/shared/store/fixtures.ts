@@ -17,9 +17,11 @@ import {
   saveLocations,
   StoreError,
   type IndexedDbPlatform,
+  type JournalRow,
   type OutboxRow,
   type ZonebookDb,
 } from '../../../shared/store';
+import { withDeclareStatus } from '../../../shared/store/outbox';
 import { book, enterpriseId, lines, locations } from '../ledger/fixtures';
 
 export {
@@ -122,5 +124,11 @@ export async function setDeclareStatus(
   movementId: string,
   declareStatus: 'batched' | 'declared',
 ): Promise<void> {
-  await db.journal.where('movementId').equals(movementId).modify({ declareStatus, documentId: newId() });
+  await db.journal
+    .where('movementId')
+    .equals(movementId)
+    .modify((row: JournalRow) => {
+      withDeclareStatus(row, declareStatus);
+      row.documentId = newId();
+    });
 }

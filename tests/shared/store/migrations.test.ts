@@ -8,6 +8,7 @@ import {
   historyOfBookLine,
   openStore,
   postMovement,
+  queuedPending,
   readBackup,
   StoreError,
   type IndexedDbPlatform,
@@ -56,7 +57,7 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(db.tables.map((table) => table.name).sort()).toEqual(
       [
         'balances',
@@ -65,9 +66,11 @@ describe('schema migrations', () => {
         'declarations',
         'enterprises',
         'journalEntries',
+        'lineHistory',
         'locations',
         'meta',
         'officialBookLines',
+        'outboxQueue',
         'prePostings',
         'receiptPockets',
         'receipts',
@@ -166,7 +169,7 @@ describe('schema migrations', () => {
 
   it('refuses a database written by a newer Zonebook, and leaves it as it was', async () => {
     const platform = freshPlatform();
-    const newer = await oldDatabase(platform, 9, {
+    const newer = await oldDatabase(platform, 10, {
       ...version2,
       journal: 'id, &movementId',
       somethingNew: 'id',
@@ -206,7 +209,7 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await db.meta.get('device')).toEqual({ key: 'device', value: 'device-from-v5' });
     await postMovement(db, movement('entryFromAbroad', [lineFor('entryFromAbroad', '5')]), {
       deviceId: 'device-from-v5',
@@ -215,7 +218,7 @@ describe('schema migrations', () => {
     const batched = await batchPending(db, { deviceId: 'device-from-v5', now: '2025-03-02T00:00:00.000Z' });
     expect(batched.documentIds).toHaveLength(2);
     expect(await db.declarations.count()).toBe(2);
-    expect(await db.journal.where('declareStatus').equals('batched').count()).toBe(1);
+    expect(await db.journal.where('leftPendingAs').equals('batched').count()).toBe(1);
   });
 
   it('moves a version-6 journal into the table keyed by merge order, row for row, and posts on after it', async () => {
@@ -261,12 +264,19 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect([...db.backendDB().objectStoreNames]).not.toContain('journal');
     expect(await db.journal.count()).toBe(5_003);
     expect(await db.journal.orderBy(':id').keys()).toEqual(rows.map((row) => row.localSeq));
     expect(await db.journal.get(5_003)).toEqual(rows[5_002]);
-    expect(await db.journal.where('declareStatus').equals('declared').count()).toBe(1);
+    expect(await db.journal.where('leftPendingAs').equals('declared').count()).toBe(1);
+    // Version 9 finds pending rows through the outbox queue and a line's history through its pages,
+    // built here from rows spanning more than one migration chunk.
+    const { rows: pending } = await queuedPending(db);
+    expect(pending.map((row) => row.localSeq)).toEqual(rows.slice(1).map((row) => row.localSeq));
+    expect((await historyOfBookLine(db, lines[0]!.id)).map((row) => row.localSeq)).toEqual(
+      rows.map((row) => row.localSeq),
+    );
     expect(await findBalanceDrift(db)).toEqual([]);
     const next = await postMovement(db, movement('entryFromAbroad', [lineFor('entryFromAbroad', '2')]), {
       deviceId: 'device-v6',
@@ -316,7 +326,7 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await db.declarations.count()).toBe(3);
     const forms = await db.declarations.where('[bookId+messageType]').equals([book.id, 'SAS101']).toArray();
     expect(forms.map((row) => row.id)).toEqual(['doc-2']);
@@ -328,7 +338,7 @@ describe('schema migrations', () => {
     await first.meta.put({ key: 'device', value: 'kept' });
     first.close();
     const again = await openStore(platform, name);
-    expect(again.verno).toBe(8);
+    expect(again.verno).toBe(9);
     expect(await again.meta.get('device')).toEqual({ key: 'device', value: 'kept' });
   });
 });
