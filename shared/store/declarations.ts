@@ -71,7 +71,7 @@ export async function batchPending(
         { policy, settings, now: options.now, allocate: allocator.allocate },
       );
       if (result.drafts.length === 0) {
-        await rewriteQueue(db, batch.queue.ids, [...batch.queue.localSeqOf.values()]);
+        await rewriteQueue(db, batch.queue.queued, [...batch.queue.localSeqOf.values()]);
         return { documentIds: [], held: [...result.held] };
       }
 
@@ -101,7 +101,7 @@ export async function batchPending(
         db.meta.put({ key: counterKey(options.deviceId), value: allocator.last() }),
         rewriteQueue(
           db,
-          batch.queue.ids,
+          batch.queue.queued,
           [...batch.queue.localSeqOf].flatMap(([id, seq]) => (listOfMovement.has(id) ? [] : [seq])),
         ),
       ]);

@@ -12,7 +12,7 @@ import { balanceDeltas, isCustodyAccount, postMovement, type Movement } from '..
 import type { BookLineRow, ZonebookDb } from './db';
 import { businessFormsOf } from './business-forms';
 import { journalRowsOfLines } from './line-history-pages';
-import { queuedPending } from './outbox-queue';
+import { queuedPending, type QueuedPending } from './outbox-queue';
 import type { DeclarationRow } from './declaration-rows';
 import type { DeclareStatus, JournalRow } from './rows';
 
@@ -21,8 +21,8 @@ export interface PendingBatchInput {
   input: BatchInput;
   /** Each stored 业务申报表's row id, by its enterprise-internal number. */
   formIdOf: ReadonlyMap<string, string>;
-  /** The outbox queue records the pending movements were found through, and their merge numbers. */
-  queue: { ids: number[]; localSeqOf: ReadonlyMap<string, number> };
+  /** What the outbox queue held when read, and each pending movement's merge number. */
+  queue: { queued: QueuedPending; localSeqOf: ReadonlyMap<string, number> };
 }
 
 /** The tables readPendingBatchInput reads: the caller's transaction must span them all. */
@@ -44,7 +44,8 @@ export const pendingBatchInputTables = (db: ZonebookDb) => [
  * Undefined when nothing is pending.
  */
 export async function readPendingBatchInput(db: ZonebookDb): Promise<PendingBatchInput | undefined> {
-  const { rows: pending, queueIds } = await queuedPending(db);
+  const queued = await queuedPending(db);
+  const pending = queued.rows;
   if (pending.length === 0) return undefined;
   const movements = pending.map((row) => row.entry.movement);
   const [books, bookLines] = await Promise.all([
@@ -68,7 +69,7 @@ export async function readPendingBatchInput(db: ZonebookDb): Promise<PendingBatc
       customsStock,
     },
     formIdOf: forms.idOf,
-    queue: { ids: queueIds, localSeqOf: new Map(pending.map((row) => [row.movementId, row.localSeq])) },
+    queue: { queued, localSeqOf: new Map(pending.map((row) => [row.movementId, row.localSeq])) },
   };
 }
 
