@@ -1,3 +1,15 @@
+/** Object keys as JSON strings, quoted once: entries repeat the same few dozen keys. */
+const quotedKeys = new Map<string, string>();
+
+function quoted(key: string): string {
+  let text = quotedKeys.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (quotedKeys.size < 10_000) quotedKeys.set(key, text);
+  }
+  return text;
+}
+
 /**
  * The canonical JSON form hashed by the journal: object keys sorted, no whitespace, undefined members
  * left out (as JSON.stringify does). Two equal values always give the same bytes, whatever order their
@@ -19,10 +31,12 @@ export function canonicalJson(value: unknown): string {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record).sort();
     let text = '{';
+    let separator = '';
     for (const key of keys) {
       const member = record[key];
       if (member === undefined) continue;
-      text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(member)}`;
+      text += separator + quoted(key) + ':' + canonicalJson(member);
+      separator = ',';
     }
     return `${text}}`;
   }

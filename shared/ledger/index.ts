@@ -48,6 +48,7 @@ export { checkReversible, reversalMismatch, reverseMovement } from './reversal';
 export type { CustomsState, ReversibleVerdict } from './reversal';
 export { canonicalJson } from './canonical-json';
 export { GENESIS_HASH, JournalEntry, createJournalEntry, entryHash } from './journal';
+export { prepareSha256, sha256Engine } from './sha256';
 export type { DeviceHead } from './journal';
 export { replay, verifyJournal } from './verify';
 export type { JournalVerdict } from './verify';

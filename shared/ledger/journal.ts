@@ -1,11 +1,11 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { utcInstant } from '../domain/customs-date';
 import { recordId, requiredText } from '../domain/field-rules';
 import { canonicalJson } from './canonical-json';
 import { Movement } from './movement';
 import { PostingSchema, postMovement, type Posting } from './postings';
+import { sha256Hex } from './sha256';
+import { utf8Bytes } from './utf8-bytes';
 
 /** prevHash of a device's first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -35,9 +35,6 @@ export interface DeviceHead {
   readonly hash: string;
 }
 
-// One encoder for every entry: making one per hash cost as much as the hashing itself.
-const utf8 = new TextEncoder();
-
 /**
  * SHA-256 over the previous hash and the entry (without its own hash) in canonical JSON. Synchronous on
  * purpose: the store computes it inside a Dexie transaction, where awaiting crypto.subtle would commit
@@ -45,7 +42,7 @@ const utf8 = new TextEncoder();
  */
 export function entryHash(entry: Record<string, unknown> & { prevHash: string }): string {
   const { hash: _ignored, ...body } = entry;
-  return bytesToHex(sha256(utf8.encode(`${entry.prevHash}\n${canonicalJson(body)}`)));
+  return sha256Hex(utf8Bytes(`${entry.prevHash}\n${canonicalJson(body)}`));
 }
 
 /**

@@ -3,6 +3,7 @@ import type { AccountBook } from '../domain/account-book';
 import type { BookLine } from '../domain/book-line';
 import type { Enterprise } from '../domain/enterprise';
 import type { Location } from '../domain/location';
+import { prepareSha256 } from '../ledger/sha256';
 import { StoreError } from './errors';
 import type {
   DeclarationRow,
@@ -182,6 +183,7 @@ export async function openStore(
       `This database was written by a newer Zonebook (schema ${Math.floor(installed / 10)}; this one knows up to ${db.verno}). Nothing was changed: update Zonebook to open it.`,
     );
   }
-  await db.open();
+  // Before the first posting, which hashes inside its transaction and cannot wait for a compile there.
+  await Promise.all([db.open(), prepareSha256()]);
   return db;
 }

@@ -24,7 +24,7 @@ import type { ZonebookDb } from './db';
 import { asStorageError, StoreError } from './errors';
 import { abortWith, completionOf } from './idb-requests';
 import { historyPagesOf } from './line-history-pages';
-import { customsStateOf, withDeclareStatus } from './outbox';
+import { customsStateOf, declareStatusFields, withDeclareStatus } from './outbox';
 import { queueRowOf } from './outbox-queue';
 import {
   forgetJournalState,
@@ -49,21 +49,19 @@ export function journalRowOf(
   declareStatus?: DeclareStatus,
 ): JournalRow {
   const { movement } = entry;
-  return withDeclareStatus(
-    {
-      id: entry.id,
-      deviceId: entry.deviceId,
-      deviceSeq: entry.deviceSeq,
-      localSeq,
-      movementId: movement.id,
-      bookId: movement.bookId,
-      bookLineIds: [...new Set(movement.lines.map((line) => line.bookLineId))],
-      kind: movement.kind,
-      ...(movement.reversalOf !== undefined && { reversalOf: movement.reversalOf }),
-      entry,
-    },
-    declareStatus,
-  );
+  return {
+    id: entry.id,
+    deviceId: entry.deviceId,
+    deviceSeq: entry.deviceSeq,
+    localSeq,
+    movementId: movement.id,
+    bookId: movement.bookId,
+    bookLineIds: [...new Set(movement.lines.map((line) => line.bookLineId))],
+    kind: movement.kind,
+    ...(movement.reversalOf !== undefined && { reversalOf: movement.reversalOf }),
+    ...declareStatusFields(declareStatus),
+    entry,
+  };
 }
 
 interface Problem {

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { customsDateOf } from '../../../shared/domain/customs-date';
+import { sha256Engine } from '../../../shared/ledger';
 import { generateDemoDataset, seededRandom, seededUuidv7 } from '../../../shared/demo';
 import type { Movement } from '../../../shared/ledger';
 import {
@@ -106,6 +107,8 @@ export async function importMovements({ movements = 100_000 }: Record<string, nu
     importPerSec: round(movements / importSeconds, 0),
     rawJournalBulkPerSec: round(rows.length / rawSeconds, 0),
     rawJournalIndexedBulkPerSec: round(rows.length / shapedSeconds, 0),
+    // 1 when the journal's hashes were computed by the compiled SHA-256, 0 when the page refused it.
+    sha256Wasm: sha256Engine() === 'wasm' ? 1 : 0,
   };
 }
 
