@@ -25,6 +25,7 @@ import {
   recordedAt,
   outboxOf,
   refusal,
+  reversalOf,
   seededStore,
   storedBalances,
 } from './fixtures';
@@ -195,5 +196,62 @@ describe('postMovement', () => {
         [`${lines[0]!.id}|${zoneAccount(locations[1]!.id)}`, '10'],
       ]),
     );
+  });
+});
+
+describe('postMovements with an import of thousands', () => {
+  const receipts = (count: number) => Array.from({ length: count }, () => receive('1'));
+
+  it('carries balances, the hash chain and a reversal of an early movement through to the last', async () => {
+    const db = await seededStore();
+    const first = receipts(2_100);
+    const entries = await postMovements(
+      db,
+      [...first, reversalOf(first[0]!), movement('releaseDomestic', [lineFor('releaseDomestic', '2099')])],
+      { deviceId, recordedAt },
+    );
+    expect(entries).toHaveLength(2_102);
+    expect(entries.map((entry) => entry.deviceSeq)).toEqual(entries.map((_, index) => index + 1));
+    expect(await storedBalances(db)).toEqual(
+      new Map([
+        [`${lines[0]!.id}|abroad`, '-2099'],
+        [`${lines[0]!.id}|domestic`, '2099'],
+      ]),
+    );
+    expect((await db.journal.where('movementId').equals(first[0]!.id).first())?.declareStatus).toBe(
+      'cancelled',
+    );
+    expect(verifyJournal(entries).ok).toBe(true);
+    expect(await findBalanceDrift(db)).toEqual([]);
+  });
+
+  it('refuses the whole import for one late input that does not parse, naming it alone', async () => {
+    const db = await seededStore();
+    const inputs: unknown[] = receipts(2_100);
+    inputs[2_050] = { ...receive('1'), lines: [{ ...lineFor('entryFromAbroad', '1'), qty: '-1' }] };
+    const error = await refusal(postMovements(db, inputs, { deviceId, recordedAt }));
+    expect(error.code).toBe('invalid');
+    expect(error.message).toMatch(
+      /^1 of 2100 movements cannot be posted; nothing was posted\. movement 2051: /,
+    );
+    expect(await db.journal.count()).toBe(0);
+    expect(await storedBalances(db)).toEqual(new Map());
+  });
+
+  it('refuses a late shortfall against stock received earlier in the import, writing nothing', async () => {
+    const db = await seededStore();
+    const error = await refusal(
+      postMovements(
+        db,
+        [...receipts(2_000), movement('releaseDomestic', [lineFor('releaseDomestic', '2001')])],
+        {
+          deviceId,
+          recordedAt,
+        },
+      ),
+    );
+    expect(error.code).toBe('shortfall');
+    expect(error.message).toMatch(/movement 2001: /);
+    expect(await db.journal.count()).toBe(0);
   });
 });
