@@ -71,7 +71,11 @@ export async function batchPending(
         { policy, settings, now: options.now, allocate: allocator.allocate },
       );
       if (result.drafts.length === 0) {
-        await rewriteQueue(db, batch.queue.queued, [...batch.queue.localSeqOf.values()]);
+        await rewriteQueue(
+          db,
+          batch.queued,
+          batch.queued.rows.map((row) => row.localSeq),
+        );
         return { documentIds: [], held: [...result.held] };
       }
 
@@ -101,8 +105,8 @@ export async function batchPending(
         db.meta.put({ key: counterKey(options.deviceId), value: allocator.last() }),
         rewriteQueue(
           db,
-          batch.queue.queued,
-          [...batch.queue.localSeqOf].flatMap(([id, seq]) => (listOfMovement.has(id) ? [] : [seq])),
+          batch.queued,
+          batch.queued.rows.flatMap((row) => (listOfMovement.has(row.movementId) ? [] : [row.localSeq])),
         ),
       ]);
       return { documentIds: rows.map((row) => row.id), held: [...result.held] };

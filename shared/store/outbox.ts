@@ -34,10 +34,8 @@ export function declareStatusFields(
  * turns a fresh object into a slow dictionary, which IndexedDB then takes longer to copy.
  */
 export function withDeclareStatus<Row extends JournalRow>(row: Row, status: DeclareStatus | undefined): Row {
-  if (status === undefined) {
-    if ('declareStatus' in row) delete row.declareStatus;
-  } else row.declareStatus = status;
-  if (status !== undefined && status !== 'pending') row.leftPendingAs = status;
-  else if ('leftPendingAs' in row) delete row.leftPendingAs;
-  return row;
+  const fields = declareStatusFields(status);
+  if (fields.declareStatus === undefined && 'declareStatus' in row) delete row.declareStatus;
+  if (fields.leftPendingAs === undefined && 'leftPendingAs' in row) delete row.leftPendingAs;
+  return Object.assign(row, fields);
 }

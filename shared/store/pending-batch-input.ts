@@ -21,8 +21,8 @@ export interface PendingBatchInput {
   input: BatchInput;
   /** Each stored 业务申报表's row id, by its enterprise-internal number. */
   formIdOf: ReadonlyMap<string, string>;
-  /** What the outbox queue held when read, and each pending movement's merge number. */
-  queue: { queued: QueuedPending; localSeqOf: ReadonlyMap<string, number> };
+  /** What the outbox queue held when read: the batching rewrites it to the rows it leaves pending. */
+  queued: QueuedPending;
 }
 
 /** The tables readPendingBatchInput reads: the caller's transaction must span them all. */
@@ -69,7 +69,7 @@ export async function readPendingBatchInput(db: ZonebookDb): Promise<PendingBatc
       customsStock,
     },
     formIdOf: forms.idOf,
-    queue: { queued, localSeqOf: new Map(pending.map((row) => [row.movementId, row.localSeq])) },
+    queued,
   };
 }
 
