@@ -41,6 +41,14 @@ export function addPostingsInto(target: Map<BalanceKey, DecimalString>, postings
   }
 }
 
+/**
+ * The custody balances among them: what the store keeps per book line. The outside accounts (abroad,
+ * domestic market, ...) are only the other side of each posting; a replay of the journal gives them.
+ */
+export function custodyBalances(balances: Balances): Map<BalanceKey, DecimalString> {
+  return new Map([...balances].filter(([key]) => isCustodyAccount(parseBalanceKey(key).account)));
+}
+
 /** The balances after the postings; the input is left untouched. */
 export function applyPostings(balances: Balances, postings: readonly Posting[]): Balances {
   const next = new Map(balances);

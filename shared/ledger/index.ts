@@ -32,6 +32,7 @@ export { PostingSchema, postMovement } from './postings';
 export type { Posting } from './postings';
 export {
   addPostingsInto,
+  custodyBalances,
   applyPostings,
   balanceDeltas,
   balanceKey,

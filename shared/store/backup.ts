@@ -1,4 +1,4 @@
-import { parseBalanceKey } from '../ledger';
+import { custodyBalances, parseBalanceKey } from '../ledger';
 import { backupToText, readBackup, type BackupContent } from './backup-file';
 import type { ZonebookDb } from './db';
 import { historyPagesOf } from './line-history-pages';
@@ -53,7 +53,7 @@ export async function restoreBackup(
   }
   const { backup } = verdict;
   const bookOfLine = new Map(backup.bookLines.map((line) => [line.id, line.bookId]));
-  const balances: BalanceRow[] = [...backup.balances].map(([key, qty]) => {
+  const balances: BalanceRow[] = [...custodyBalances(backup.balances)].map(([key, qty]) => {
     const { bookLineId, account } = parseBalanceKey(key);
     return { bookLineId, account, qty, bookId: bookOfLine.get(bookLineId) ?? '' };
   });

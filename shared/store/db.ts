@@ -3,6 +3,7 @@ import type { AccountBook } from '../domain/account-book';
 import type { BookLine } from '../domain/book-line';
 import type { Enterprise } from '../domain/enterprise';
 import type { Location } from '../domain/location';
+import { outsideAccounts } from '../ledger/accounts';
 import { prepareSha256 } from '../ledger/sha256';
 import { StoreError } from './errors';
 import type {
@@ -157,6 +158,19 @@ export class ZonebookDb extends Dexie {
           after = rows[rows.length - 1]?.localSeq ?? after;
         }
         if (pending.length) await tx.table<OutboxQueueRow, number>('outboxQueue').add({ localSeqs: pending });
+      });
+    // Only custody balances are kept: the outside side of each movement (abroad, the domestic market...)
+    // is read by nothing but a replay, which gives it from the journal, and writing it cost a posting
+    // one more row per book line. A book line's balances are read through the primary key's first part,
+    // so its own index goes too.
+    this.version(10)
+      .stores({ balances: '[bookLineId+account], bookId, account' })
+      .upgrade(async (tx) => {
+        await tx
+          .table<BalanceRow, [string, string]>('balances')
+          .where('account')
+          .anyOf(outsideAccounts)
+          .delete();
       });
   }
 

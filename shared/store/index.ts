@@ -19,7 +19,7 @@ export {
 export type { RowProblem } from './master-data';
 export { postMovement, postMovements, journalRowOf } from './posting';
 export type { PostOptions } from './posting';
-export { inventoryPage, historyOfBookLine, reversedAmong } from './inventory';
+export { balancesOfLines, inventoryPage, historyOfBookLine, reversedAmong } from './inventory';
 export type { InventoryFilter, InventoryRow, CustodyFilter } from './inventory';
 export { balancesFromJournal, findBalanceDrift, rebuildBalances } from './rebuild';
 export type { BalanceDrift } from './rebuild';

@@ -1,10 +1,11 @@
+import Dexie from 'dexie';
 import type { BookLine } from '../domain/book-line';
 import { sumDecimals, type DecimalString } from '../domain/decimal';
 import { isCustodyAccount, type LedgerAccount } from '../ledger';
 import type { BookLineRow, ZonebookDb } from './db';
 import { journalRowsOfLines } from './line-history-pages';
 import { bookLineOf } from './master-data';
-import type { JournalRow } from './rows';
+import type { BalanceRow, JournalRow } from './rows';
 
 export type CustodyFilter = 'zone' | 'display' | 'transit' | 'processing';
 
@@ -80,10 +81,10 @@ export async function inventoryPage(
     .limit(page.limit + 1)
     .toArray();
   const shown = lines.slice(0, page.limit);
-  const balances = await db.balances
-    .where('bookLineId')
-    .anyOf(shown.map((line) => line.id))
-    .toArray();
+  const balances = await balancesOfLines(
+    db,
+    shown.map((line) => line.id),
+  );
   const byLine = new Map<string, Record<string, DecimalString>>();
   for (const row of balances) {
     if (!isCustodyAccount(row.account)) continue;
@@ -98,6 +99,22 @@ export async function inventoryPage(
     }),
     hasMore: lines.length > page.limit,
   };
+}
+
+/**
+ * The balance rows of these book lines, through the primary key's leading part: a separate index on the
+ * book line would cost every posting one more entry per balance it writes.
+ */
+export function balancesOfLines(db: ZonebookDb, bookLineIds: readonly string[]): Promise<BalanceRow[]> {
+  return db.balances
+    .where('[bookLineId+account]')
+    .inAnyRange(
+      bookLineIds.map((id) => [
+        [id, Dexie.minKey],
+        [id, Dexie.maxKey],
+      ]),
+    )
+    .toArray();
 }
 
 /** A book line's whole history, oldest first: in the journal's order, not by a device's clock. */

@@ -9,6 +9,7 @@ import {
   checkDeltasAllowed,
   checkReversible,
   createJournalEntry,
+  isCustodyAccount,
   kinds,
   Movement,
   postMovement as postingsOf,
@@ -168,7 +169,11 @@ function needsOf({ movements, postings }: Posting): PostingNeeds {
     locationIds: unique(
       movements.flatMap((m) => m.lines.flatMap((l) => [l.fromLocationId, l.toLocationId])),
     ).filter((id): id is string => id !== undefined),
-    balanceKeys: unique(postings.flatMap((lines) => lines.map((p) => balanceKey(p.bookLineId, p.account)))),
+    balanceKeys: unique(
+      postings.flatMap((lines) =>
+        lines.flatMap((p) => (isCustodyAccount(p.account) ? [balanceKey(p.bookLineId, p.account)] : [])),
+      ),
+    ),
     reversedIds: unique(movements.flatMap((m) => (m.reversalOf ? [m.reversalOf] : []))),
   };
 }
@@ -298,6 +303,8 @@ function writePosting(
       );
     }
     for (const delta of deltas) {
+      // Only custody balances are kept (see custodyBalances): one row to write, not two, per line.
+      if (!isCustodyAccount(delta.account)) continue;
       const key = balanceKey(delta.bookLineId, delta.account);
       balances.set(key, addDecimal(balanceOf(key), delta.delta));
       touched.set(key, book.id);

@@ -1,4 +1,4 @@
-import { addPostingsInto, parseBalanceKey, type BalanceKey } from '../ledger';
+import { addPostingsInto, custodyBalances, parseBalanceKey, type BalanceKey } from '../ledger';
 import type { DecimalString } from '../domain/decimal';
 import type { ZonebookDb } from './db';
 import { asStorageError } from './errors';
@@ -6,7 +6,10 @@ import type { BalanceRow } from './rows';
 
 const chunk = 5_000;
 
-/** Balances replayed from the journal alone, in chunks so a million entries never sit in memory at once. */
+/**
+ * The custody balances replayed from the journal alone — the rows the store keeps — in chunks so a
+ * million entries never sit in memory at once.
+ */
 export async function balancesFromJournal(db: ZonebookDb): Promise<Map<BalanceKey, DecimalString>> {
   const balances = new Map<BalanceKey, DecimalString>();
   let last = 0;
@@ -14,7 +17,7 @@ export async function balancesFromJournal(db: ZonebookDb): Promise<Map<BalanceKe
     const rows = await db.journal.where(':id').above(last).limit(chunk).toArray();
     for (const row of rows) addPostingsInto(balances, row.entry.postings);
     const tail = rows[rows.length - 1];
-    if (!tail || rows.length < chunk) return balances;
+    if (!tail || rows.length < chunk) return custodyBalances(balances);
     last = tail.localSeq;
   }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BookLine } from '../../../shared/domain';
 import { zoneAccount, type Movement } from '../../../shared/ledger';
 import {
+  balancesOfLines,
   historyOfBookLine,
   inventoryPage,
   postMovement,
@@ -172,6 +173,19 @@ describe('inventoryPage', () => {
     expect(row(14)).toMatchObject({ byAccount: { [zoneAccount(a02.id)]: '8' }, held: '8' });
     expect(row(15)).toMatchObject({ byAccount: {}, held: '0' });
     expect(rows.every((r) => !('abroad' in r.byAccount) && !('domestic' in r.byAccount))).toBe(true);
+  });
+
+  it('reads the balance rows of the asked lines only, custody alone', async () => {
+    const db = await stockedStore();
+    const rows = await balancesOfLines(db, [byseq(11).id, byseq(13).id, byseq(15).id]);
+    expect(rows.map((row) => [row.bookLineId, row.account, row.qty]).sort()).toEqual(
+      [
+        [byseq(11).id, zoneAccount(a02.id), '5'],
+        [byseq(11).id, 'display', '2'],
+        [byseq(13).id, 'processing', '1'],
+      ].sort(),
+    );
+    expect(await balancesOfLines(db, [])).toEqual([]);
   });
 
   it('finds locations of the enterprise as well as of the book', async () => {

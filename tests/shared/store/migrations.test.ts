@@ -23,6 +23,7 @@ import {
   movement,
   recordedAt,
   refusal,
+  storedBalances,
 } from './fixtures';
 
 const name = 'zonebook-migrations';
@@ -57,7 +58,7 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     expect(db.tables.map((table) => table.name).sort()).toEqual(
       [
         'balances',
@@ -146,6 +147,13 @@ describe('schema migrations', () => {
       [1, 1],
       [2, 2],
     ]);
+    // Version 10 keeps custody balances only: the row for abroad is gone, the two locations stay.
+    expect(await storedBalances(db)).toEqual(
+      new Map([
+        [`${lines[0]!.id}|zone:${locations[0]!.id}`, '6'],
+        [`${lines[0]!.id}|zone:${locations[1]!.id}`, '4'],
+      ]),
+    );
     expect(await findBalanceDrift(db)).toEqual([]);
     expect(await db.journal.where('movementId').equals(received.movement.id).first()).toMatchObject({
       declareStatus: 'declared',
@@ -169,7 +177,7 @@ describe('schema migrations', () => {
 
   it('refuses a database written by a newer Zonebook, and leaves it as it was', async () => {
     const platform = freshPlatform();
-    const newer = await oldDatabase(platform, 10, {
+    const newer = await oldDatabase(platform, 11, {
       ...version2,
       journal: 'id, &movementId',
       somethingNew: 'id',
@@ -183,7 +191,7 @@ describe('schema migrations', () => {
     expect(error.code).toBe('newerDatabase');
     expect(error.message).toMatch(/newer Zonebook/);
 
-    const after = await oldDatabase(platform, 9, {
+    const after = await oldDatabase(platform, 10, {
       ...version2,
       journal: 'id, &movementId',
       somethingNew: 'id',
@@ -209,7 +217,7 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     expect(await db.meta.get('device')).toEqual({ key: 'device', value: 'device-from-v5' });
     await postMovement(db, movement('entryFromAbroad', [lineFor('entryFromAbroad', '5')]), {
       deviceId: 'device-from-v5',
@@ -264,7 +272,7 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     expect([...db.backendDB().objectStoreNames]).not.toContain('journal');
     expect(await db.journal.count()).toBe(5_003);
     expect(await db.journal.orderBy(':id').keys()).toEqual(rows.map((row) => row.localSeq));
@@ -326,7 +334,7 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     expect(await db.declarations.count()).toBe(3);
     const forms = await db.declarations.where('[bookId+messageType]').equals([book.id, 'SAS101']).toArray();
     expect(forms.map((row) => row.id)).toEqual(['doc-2']);
@@ -338,7 +346,7 @@ describe('schema migrations', () => {
     await first.meta.put({ key: 'device', value: 'kept' });
     first.close();
     const again = await openStore(platform, name);
-    expect(again.verno).toBe(9);
+    expect(again.verno).toBe(10);
     expect(await again.meta.get('device')).toEqual({ key: 'device', value: 'kept' });
   });
 });

@@ -8,7 +8,7 @@ import { countryName, currencyName, unitName, type CodeLanguage } from '../../..
 import type { BookLine } from '../../../../shared/domain/book-line';
 import { sumDecimals } from '../../../../shared/domain/decimal';
 import { isCustodyAccount, type Movement } from '../../../../shared/ledger';
-import type { ZonebookDb } from '../../../../shared/store';
+import { balancesOfLines, type ZonebookDb } from '../../../../shared/store';
 import { accountName, movementName, readableCustomsDate } from './ledger-names';
 import { lineHistory, type HistoryEntry } from './line-history';
 import { Quantity } from './Quantity';
@@ -83,10 +83,7 @@ function LineBalances({
   locationCode: (id: string) => string;
 }) {
   const { t } = useTranslation();
-  const balances = useLiveQuery(
-    () => db.balances.where('bookLineId').equals(line.id).toArray(),
-    [db, line.id],
-  );
+  const balances = useLiveQuery(() => balancesOfLines(db, [line.id]), [db, line.id]);
   const custody = (balances ?? []).filter((row) => isCustodyAccount(row.account));
   if (balances && !custody.length)
     return <Typography.Text type="secondary">{t('inventory.stock.noLocations')}</Typography.Text>;
