@@ -78,24 +78,29 @@ export function startSync(
   // ready to send outside a pass: a gate pass released by its list's approval, an officer's fix. Counts
   // alone miss arrivals that coincide with departures (a list marked sent as its pass is released; a
   // movement posted as others are batched), which would wait for the safety interval. So ready documents,
-  // always few, are judged by ids; pending movements by the outbox queue's newest record: every posting,
-  // import or return to pending adds one under a higher key, so one key is read per change.
+  // always few, are judged by ids; pending movements by the journal's newest row (every posting and
+  // import adds rows under higher keys) and the outbox queue's newest record (a return to pending adds
+  // one), so two keys are read per change.
   interface Outbox {
+    newestRow: number;
     newestQueued: number;
     ready: ReadonlySet<string>;
   }
   let before: Outbox | null = null;
   const pending = liveQuery(async (): Promise<Outbox> => {
-    const [[newest], ready] = await Promise.all([
+    const [[newestRow], [newestQueued], ready] = await Promise.all([
+      db.journal.reverse().limit(1).primaryKeys(),
       db.outboxQueue.reverse().limit(1).primaryKeys(),
       db.declarations.where('outboxState').equals('ready').primaryKeys(),
     ]);
-    return { newestQueued: newest ?? 0, ready: new Set(ready) };
+    return { newestRow: newestRow ?? 0, newestQueued: newestQueued ?? 0, ready: new Set(ready) };
   }).subscribe({
     next: (now) => {
       const arrived =
         before !== null &&
-        (now.newestQueued > before.newestQueued || [...now.ready].some((id) => !before?.ready.has(id)));
+        (now.newestRow > before.newestRow ||
+          now.newestQueued > before.newestQueued ||
+          [...now.ready].some((id) => !before?.ready.has(id)));
       if (arrived) actor.send({ type: 'WAKE' });
       before = now;
     },

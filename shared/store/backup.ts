@@ -1,9 +1,9 @@
 import { custodyBalances, parseBalanceKey } from '../ledger';
 import { backupToText, readBackup, type BackupContent } from './backup-file';
 import type { ZonebookDb } from './db';
-import { historyPagesOf } from './line-history-pages';
+import { historyIndexedKey, historyPagesOf } from './line-history-pages';
 import { outboxRowOf } from './outbox';
-import { queueRowOf } from './outbox-queue';
+import { outboxScannedKey, queueRowOf } from './outbox-queue';
 import { forgetAll } from './posting-cache';
 import { asStorageError, StoreError } from './errors';
 import { bookLineOf, searchTextOf } from './master-data';
@@ -75,7 +75,7 @@ export async function restoreBackup(
   });
   const queued = queueRowOf(rows);
   try {
-    await db.transaction('rw', tables, async () => {
+    await db.transaction('rw', [...tables, db.meta], async () => {
       await Promise.all(tables.map((table) => table.clear()));
       await Promise.all([
         db.enterprises.bulkAdd(backup.enterprises),
@@ -85,6 +85,9 @@ export async function restoreBackup(
         db.journal.bulkAdd(rows),
         db.lineHistory.bulkAdd(historyPagesOf(rows)),
         ...(queued ? [db.outboxQueue.add(queued)] : []),
+        // The restored rows are all listed above: the batching reads on from the last of them.
+        db.meta.put({ key: outboxScannedKey, value: rows.length }),
+        db.meta.put({ key: historyIndexedKey, value: rows.length }),
         db.balances.bulkAdd(balances),
       ]);
     });

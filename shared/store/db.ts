@@ -13,7 +13,8 @@ import type {
   ReceiptPocketRow,
   ReceiptRow,
 } from './declaration-rows';
-import { historyPagesOf } from './line-history-pages';
+import { historyIndexedKey, historyPagesOf } from './line-history-pages';
+import { outboxScannedKey } from './outbox-queue';
 import { withDeclareStatus } from './outbox';
 import type { BalanceRow, JournalRow, LineHistoryPage, MetaRow, OutboxQueueRow, OutboxRow } from './rows';
 
@@ -171,6 +172,19 @@ export class ZonebookDb extends Dexie {
           .where('account')
           .anyOf(outsideAccounts)
           .delete();
+      });
+    // A posting no longer queues its pending movements nor writes its history pages: the batching reads
+    // the rows after its scan mark, and pages are written after the posting (see history-indexing.ts).
+    // Every row so far is queued and paged already, so both marks start at the journal's end.
+    this.version(11)
+      .stores({})
+      .upgrade(async (tx) => {
+        const [last] = await tx.table<JournalRow, number>(journalTable).reverse().limit(1).primaryKeys();
+        if (last === undefined) return; // No mark reads as 0: an empty journal has nothing behind it.
+        await tx.table<MetaRow, string>('meta').bulkPut([
+          { key: outboxScannedKey, value: last },
+          { key: historyIndexedKey, value: last },
+        ]);
       });
   }
 

@@ -56,7 +56,7 @@ export async function batchPending(
   const settings = options.settings ?? defaultDeclarationSettings;
   const policy = options.policy ?? defaultBatchingPolicy;
   try {
-    return await db.transaction('rw', [...pendingBatchInputTables(db), db.meta], async () => {
+    return await db.transaction('rw', pendingBatchInputTables(db), async () => {
       const [batch, counter] = await Promise.all([
         readPendingBatchInput(db),
         db.meta.get(counterKey(options.deviceId)),

@@ -35,6 +35,7 @@ export {
 export type { BackupContent, VerifiedBackup, BackupVerdict } from './backup-file';
 export { customsStateOf, outboxRowOf } from './outbox';
 export { queuedPending } from './outbox-queue';
+export { catchUpLineHistory } from './history-indexing';
 export { batchPending, nextReadyDocuments, markSent, recordFailure, park, unpark } from './declarations';
 export type { BatchPendingOptions, BatchPendingResult, OutboxDocumentView } from './declarations';
 export { heldMovements } from './held-movements';

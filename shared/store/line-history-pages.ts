@@ -5,6 +5,12 @@ import type { JournalRow, LineHistoryPage } from './rows';
 /** Caps one page, so a restore or migration of a busy line writes records of a bounded size. */
 const pageSize = 5_000;
 
+/**
+ * How far the history pages reach: every journal row up to this merge number is in its lines' pages.
+ * Rows after it are read by key range, so a line's history is whole before its pages are written.
+ */
+export const historyIndexedKey = 'historyIndexedTo';
+
 /** The history pages for rows written together: per book line, their merge numbers in order. */
 export function historyPagesOf(
   rows: Iterable<Pick<JournalRow, 'localSeq' | 'bookLineIds'>>,
@@ -27,19 +33,66 @@ export function historyPagesOf(
   return pages;
 }
 
-/** Every journal row touching any of the book lines, once each, in merge order. */
-export async function journalRowsOfLines(
-  db: ZonebookDb,
-  bookLineIds: readonly string[],
-): Promise<JournalRow[]> {
-  const pages = await Promise.all(
-    [...new Set(bookLineIds)].map((bookLineId) =>
-      db.lineHistory
-        .where('[bookLineId+firstLocalSeq]')
-        .between([bookLineId, Dexie.minKey], [bookLineId, Dexie.maxKey])
+const markOf = async (db: ZonebookDb): Promise<number> => {
+  const mark = await db.meta.get(historyIndexedKey);
+  return typeof mark?.value === 'number' ? mark.value : 0;
+};
+
+/**
+ * Every journal row touching any of the book lines, once each, in merge order: through their pages up
+ * to the mark, and by reading the rows after it. One read transaction, so pages written meanwhile are
+ * either all seen with their mark or not at all.
+ */
+export function journalRowsOfLines(db: ZonebookDb, bookLineIds: readonly string[]): Promise<JournalRow[]> {
+  const wanted = new Set(bookLineIds);
+  return db.transaction('r', [db.lineHistory, db.journal, db.meta], async () => {
+    const [pages, mark] = await Promise.all([
+      Promise.all(
+        [...wanted].map((bookLineId) =>
+          db.lineHistory
+            .where('[bookLineId+firstLocalSeq]')
+            .between([bookLineId, Dexie.minKey], [bookLineId, Dexie.maxKey])
+            .toArray(),
+        ),
+      ),
+      markOf(db),
+    ]);
+    const seqs = [...new Set(pages.flat().flatMap((page) => page.localSeqs))]
+      .filter((seq) => seq <= mark)
+      .sort((a, b) => a - b);
+    const [paged, after] = await Promise.all([
+      db.journal.bulkGet(seqs),
+      db.journal
+        .where(':id')
+        .above(mark)
+        .filter((row) => row.bookLineIds.some((id) => wanted.has(id)))
         .toArray(),
-    ),
-  );
-  const seqs = [...new Set(pages.flat().flatMap((page) => page.localSeqs))].sort((a, b) => a - b);
-  return (await db.journal.bulkGet(seqs)).filter((row): row is JournalRow => row !== undefined);
+    ]);
+    return [...paged.filter((row): row is JournalRow => row !== undefined), ...after];
+  });
+}
+
+/** Rows indexed per transaction: a big import is paged in steps that each hold the database briefly. */
+const indexChunk = 5_000;
+
+/**
+ * Writes the history pages of the rows after the mark, and moves the mark, a chunk per transaction,
+ * until the journal's end. Returns how many rows it indexed. Safe beside postings and other windows:
+ * each step reads the mark in its own read-write transaction.
+ */
+export async function indexLineHistory(db: ZonebookDb): Promise<number> {
+  let indexed = 0;
+  for (;;) {
+    const step = await db.transaction('rw', [db.journal, db.lineHistory, db.meta], async () => {
+      const mark = await markOf(db);
+      const rows = await db.journal.where(':id').above(mark).limit(indexChunk).toArray();
+      const last = rows[rows.length - 1];
+      if (!last) return 0;
+      await db.lineHistory.bulkPut(historyPagesOf(rows));
+      await db.meta.put({ key: historyIndexedKey, value: last.localSeq });
+      return rows.length;
+    });
+    indexed += step;
+    if (step < indexChunk) return indexed;
+  }
 }

@@ -1,48 +1,72 @@
 import type { ZonebookDb } from './db';
 import type { JournalRow, OutboxQueueRow } from './rows';
 
-/** The pending rows in merge order, and the queue records they were found through. */
+/**
+ * How far the batching has read the journal: every row up to this merge number that it left pending is
+ * listed in the outbox queue, and rows after it are read by key range. So a posting writes no queue
+ * record of its own — one request less than raw IndexedDB's put, per movement at the warehouse door.
+ */
+export const outboxScannedKey = 'outboxScannedTo';
+
+/** The pending rows in merge order, and what they were found through. */
 export interface QueuedPending {
   rows: JournalRow[];
   queueIds: number[];
-  /** Every merge number the records list, pending or not any more. */
+  /** Every merge number the queue's records list, pending or not any more. */
   queuedSeqs: number[];
+  /** The scan mark when read, and the last merge number read after it. */
+  scannedFrom: number;
+  scannedTo: number;
 }
 
-/** Every movement still pending, found through the outbox queue (see OutboxQueueRow). */
+/**
+ * Every movement still pending: those the queue lists (left pending by an earlier batching pass,
+ * restored, returned) and those posted since the batching last read the journal. Inside a transaction,
+ * the caller spans the journal, the outbox queue and meta.
+ */
 export async function queuedPending(db: ZonebookDb): Promise<QueuedPending> {
-  const records = await db.outboxQueue.toArray();
-  const seqs = [...new Set(records.flatMap((record) => record.localSeqs))].sort((a, b) => a - b);
-  const rows = (await db.journal.bulkGet(seqs)).filter(
-    (row): row is JournalRow => row?.declareStatus === 'pending',
-  );
+  const [records, mark] = await Promise.all([db.outboxQueue.toArray(), db.meta.get(outboxScannedKey)]);
+  const scannedFrom = typeof mark?.value === 'number' ? mark.value : 0;
+  const queuedSeqs = [...new Set(records.flatMap((record) => record.localSeqs))].sort((a, b) => a - b);
+  const [queuedRows, fresh] = await Promise.all([
+    db.journal.bulkGet(queuedSeqs.filter((seq) => seq <= scannedFrom)),
+    db.journal.where(':id').above(scannedFrom).toArray(),
+  ]);
+  const rows = [...queuedRows, ...fresh].filter((row): row is JournalRow => row?.declareStatus === 'pending');
   return {
     rows,
     queueIds: records.flatMap((record) => (record.id === undefined ? [] : [record.id])),
-    queuedSeqs: seqs,
+    queuedSeqs,
+    scannedFrom,
+    scannedTo: fresh[fresh.length - 1]?.localSeq ?? scannedFrom,
   };
 }
 
-/** Queues rows written or returned as pending; nothing when there are none. */
+/** Queues rows returned to pending, under a new key: that is what wakes the sync actor for them. */
 export async function enqueuePending(db: ZonebookDb, localSeqs: readonly number[]): Promise<void> {
   if (localSeqs.length) await db.outboxQueue.add({ localSeqs: [...localSeqs] });
 }
 
 /**
- * Replaces the queue records read with one holding only the rows still pending, inside the caller's
- * read-write transaction, so that rows batched or cancelled stop being read on every batching pass.
- * The rewritten record keeps the oldest key read: a new, higher key is how the sync actor learns of
- * newly pending movements, and a pass that leaves held movements pending must not wake it again.
+ * After a batching pass, inside its read-write transaction: moves the scan mark to the last row read
+ * and leaves in the queue exactly the rows still pending, so rows batched or cancelled stop being read
+ * on every pass. The rewritten record keeps the oldest key read; only when there was none does it take
+ * a new one. Nothing is written when nothing changed, so a pass that only leaves held movements pending
+ * ends the engine's work instead of waking it again.
  */
 export async function rewriteQueue(
   db: ZonebookDb,
   queued: QueuedPending,
   stillPending: readonly number[],
 ): Promise<void> {
+  if (queued.scannedTo !== queued.scannedFrom)
+    await db.meta.put({ key: outboxScannedKey, value: queued.scannedTo });
+  if (sameSeqs(queued.queuedSeqs, stillPending)) return;
   const [kept, ...rest] = [...queued.queueIds].sort((a, b) => a - b);
-  if (kept === undefined || sameSeqs(queued.queuedSeqs, stillPending)) return;
   await db.outboxQueue.bulkDelete(rest);
-  if (stillPending.length) await db.outboxQueue.put({ id: kept, localSeqs: [...stillPending] });
+  const record: OutboxQueueRow = { localSeqs: [...stillPending] };
+  if (kept === undefined) await db.outboxQueue.add(record);
+  else if (stillPending.length) await db.outboxQueue.put({ ...record, id: kept });
   else await db.outboxQueue.delete(kept);
 }
 
@@ -52,7 +76,7 @@ function sameSeqs(a: readonly number[], b: readonly number[]): boolean {
   return b.every((seq) => set.has(seq));
 }
 
-/** The queue record a posting writes beside its journal rows: undefined when none of them is pending. */
+/** The queue record for rows written wholesale (a restore): undefined when none of them is pending. */
 export function queueRowOf(rows: readonly JournalRow[]): OutboxQueueRow | undefined {
   const localSeqs = rows.filter((row) => row.declareStatus === 'pending').map((row) => row.localSeq);
   return localSeqs.length ? { localSeqs } : undefined;

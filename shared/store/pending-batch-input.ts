@@ -29,6 +29,7 @@ export interface PendingBatchInput {
 export const pendingBatchInputTables = (db: ZonebookDb) => [
   db.journal,
   db.outboxQueue,
+  db.meta,
   db.lineHistory,
   db.books,
   db.bookLines,

@@ -24,9 +24,8 @@ import Dexie from 'dexie';
 import type { ZonebookDb } from './db';
 import { asStorageError, StoreError } from './errors';
 import { abortWith, completionOf } from './idb-requests';
-import { historyPagesOf } from './line-history-pages';
+import { historyRowsWritten } from './history-indexing';
 import { customsStateOf, declareStatusFields, withDeclareStatus } from './outbox';
-import { queueRowOf } from './outbox-queue';
 import {
   forgetJournalState,
   postingCacheOf,
@@ -183,10 +182,7 @@ async function postOnce(db: ZonebookDb, cache: PostingCache, posting: Posting): 
   const journalName = db.journal.name;
   const tx = db
     .backendDB()
-    .transaction(
-      [journalName, 'balances', 'books', 'bookLines', 'locations', 'outboxQueue', 'lineHistory'],
-      'readwrite',
-    );
+    .transaction([journalName, 'balances', 'books', 'bookLines', 'locations'], 'readwrite');
   const done = completionOf(tx);
   const stale = () => abortWith(tx, new StaleMemory());
   if (cache.tail) guardTail(tx, cache.tail, stale);
@@ -204,7 +200,11 @@ async function postOnce(db: ZonebookDb, cache: PostingCache, posting: Posting): 
   cache.tail = written.tail;
   cache.heads.set(posting.deviceId, written.head);
   // After the caller has its answer, as Dexie signals its own writes: a posting's latency is the user's.
-  setTimeout(() => reportWrites(db, [journalName, 'balances', 'outboxQueue', 'lineHistory']), 0);
+  // So are the history pages of its rows, which readers do not need (see journalRowsOfLines).
+  setTimeout(() => {
+    reportWrites(db, [journalName, 'balances']);
+    historyRowsWritten(db, written.entries.length);
+  }, 0);
   return written.entries;
 }
 
@@ -337,10 +337,6 @@ function writePosting(
     const row = rowsWritten.get(id) ?? originalById.get(id);
     if (row) journal.put(withDeclareStatus({ ...row }, 'cancelled'));
   }
-  const queued = queueRowOf([...rowsWritten.values()]);
-  if (queued) tx.objectStore('outboxQueue').add(queued);
-  const lineHistory = tx.objectStore('lineHistory');
-  for (const page of historyPagesOf(rowsWritten.values())) lineHistory.add(page);
   return { entries, balances, tail: { localSeq, entryId: lastId }, head: previous };
 }
 

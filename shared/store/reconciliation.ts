@@ -85,6 +85,7 @@ export async function reconcileBook(db: ZonebookDb, bookId: string): Promise<Rec
       db.balances,
       db.journal,
       db.outboxQueue,
+      db.meta,
       db.declarations,
       db.officialBookLines,
       db.prePostings,

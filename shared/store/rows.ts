@@ -28,8 +28,9 @@ export interface JournalRow {
   declareStatus?: DeclareStatus;
   /**
    * declareStatus again once the movement has left the pending queue (batched, declared, cancelled), and
-   * absent before: the only status the journal indexes. Pending movements are found by the outbox queue
-   * instead, so a posting or an import adds no status index entry per movement (see OutboxQueueRow).
+   * absent before: the only status the journal indexes. Pending movements are found by the batching's
+   * scan mark and the outbox queue instead, so a posting or an import adds no status index entry per
+   * movement (see OutboxQueueRow).
    * Always set with declareStatus, by withDeclareStatus.
    */
   leftPendingAs?: LeftPendingStatus;
@@ -71,11 +72,12 @@ export interface MetaRow {
 }
 
 /**
- * The merge numbers of journal rows that were pending when written, one record per posting, import,
- * restore or return to pending: where the batching looks for pending movements. A row batched or
- * cancelled since may still be listed; readers keep only rows whose declareStatus is still `pending`,
- * and the batching rewrites the records it read to the ones still pending. Records rather than an index
- * over every journal row, because IndexedDB writes an index entry per row and an import writes 100,000.
+ * The merge numbers of pending journal rows behind the batching's scan mark (outbox-queue.ts): what a
+ * batching pass left pending, a restore's pending rows, movements returned to pending. Rows after the
+ * mark are read by key range instead, so a posting writes no record here. A row batched or cancelled
+ * since may still be listed; readers keep only rows whose declareStatus is still `pending`, and the
+ * batching rewrites the records it read to the ones still pending. Records rather than an index over
+ * every journal row, because IndexedDB writes an index entry per row and an import writes 100,000.
  */
 export interface OutboxQueueRow {
   id?: number;
@@ -83,8 +85,9 @@ export interface OutboxQueueRow {
 }
 
 /**
- * Part of one book line's history: the merge numbers of journal rows touching the line, written with
- * them. A multi-entry index over every row's book lines would cost an index entry per movement.
+ * Part of one book line's history: the merge numbers of journal rows touching the line, written after
+ * them up to a mark (line-history-pages.ts). A multi-entry index over every row's book lines would cost
+ * an index entry per movement, in the posting's own transaction.
  */
 export interface LineHistoryPage {
   bookLineId: string;

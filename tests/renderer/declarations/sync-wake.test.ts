@@ -55,6 +55,29 @@ const inboundPosted = (
   );
 
 describe('the sync actor started by the renderer', { timeout: 60_000 }, () => {
+  it('declares a movement posted while it sleeps at once, not at its once-a-minute wake-up', async () => {
+    const s = await chipsEntered();
+    const { sent, bridge } = recordingBridge();
+    const sync = startSync(s.db, deviceId, bridge);
+    try {
+      await waitFor(() => expect(sent.map((m) => m.messageType)).toEqual(['INV101']));
+      await waitFor(async () => expect((await documentOf(s.db, sent[0]!))?.outboxState).toBe('idle'));
+      // The journal's newest row is what wakes it: a posting writes no outbox record of its own.
+      await post(
+        s.db,
+        'entryFromAbroad',
+        [{ bookLineId: s.chip.id, qty: '3', toLocationId: s.a01.id }],
+        s.book.id,
+      );
+      await waitFor(() => expect(sent.map((m) => m.messageType)).toEqual(['INV101', 'INV101']), {
+        timeout: 20_000,
+      });
+      expect(sent[1]!.etpsInnerInvtNo).not.toBe(sent[0]!.etpsInnerInvtNo);
+    } finally {
+      sync.stop();
+    }
+  });
+
   it('sends a gate pass as soon as its list’s approval releases it, not at the engine’s once-a-minute wake-up', async () => {
     const s = await chipsEntered();
     const { sent, bridge } = recordingBridge();

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createJournalEntry } from '../../../shared/ledger';
+import { outboxScannedKey } from '../../../shared/store/outbox-queue';
 import {
   batchPending,
   exportBackup,
@@ -58,7 +59,7 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(db.tables.map((table) => table.name).sort()).toEqual(
       [
         'balances',
@@ -177,7 +178,7 @@ describe('schema migrations', () => {
 
   it('refuses a database written by a newer Zonebook, and leaves it as it was', async () => {
     const platform = freshPlatform();
-    const newer = await oldDatabase(platform, 11, {
+    const newer = await oldDatabase(platform, 12, {
       ...version2,
       journal: 'id, &movementId',
       somethingNew: 'id',
@@ -191,7 +192,7 @@ describe('schema migrations', () => {
     expect(error.code).toBe('newerDatabase');
     expect(error.message).toMatch(/newer Zonebook/);
 
-    const after = await oldDatabase(platform, 10, {
+    const after = await oldDatabase(platform, 11, {
       ...version2,
       journal: 'id, &movementId',
       somethingNew: 'id',
@@ -217,7 +218,7 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(await db.meta.get('device')).toEqual({ key: 'device', value: 'device-from-v5' });
     await postMovement(db, movement('entryFromAbroad', [lineFor('entryFromAbroad', '5')]), {
       deviceId: 'device-from-v5',
@@ -272,7 +273,7 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect([...db.backendDB().objectStoreNames]).not.toContain('journal');
     expect(await db.journal.count()).toBe(5_003);
     expect(await db.journal.orderBy(':id').keys()).toEqual(rows.map((row) => row.localSeq));
@@ -292,6 +293,13 @@ describe('schema migrations', () => {
     });
     expect(next).toMatchObject({ deviceSeq: 5_004, prevHash: head!.hash });
     expect(await db.journal.get(5_004)).toMatchObject({ movementId: next.movement.id });
+    // Version 11 starts the batching's scan mark at the migrated journal's end: the queue lists those
+    // rows, and a movement posted after the migration is read after the mark.
+    expect((await queuedPending(db)).rows.map((row) => row.localSeq)).toEqual([
+      ...rows.slice(1).map((row) => row.localSeq),
+      5_004,
+    ]);
+    expect(await db.meta.get(outboxScannedKey)).toEqual({ key: outboxScannedKey, value: 5_003 });
   });
 
   it('indexes a version-7 database’s documents by book and message type, keeping every row', async () => {
@@ -334,7 +342,7 @@ describe('schema migrations', () => {
     old.close();
 
     const db = await openStore(platform, name);
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(await db.declarations.count()).toBe(3);
     const forms = await db.declarations.where('[bookId+messageType]').equals([book.id, 'SAS101']).toArray();
     expect(forms.map((row) => row.id)).toEqual(['doc-2']);
@@ -346,7 +354,7 @@ describe('schema migrations', () => {
     await first.meta.put({ key: 'device', value: 'kept' });
     first.close();
     const again = await openStore(platform, name);
-    expect(again.verno).toBe(10);
+    expect(again.verno).toBe(11);
     expect(await again.meta.get('device')).toEqual({ key: 'device', value: 'kept' });
   });
 });
