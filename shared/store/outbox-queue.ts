@@ -21,10 +21,15 @@ export interface QueuedPending {
 
 /**
  * Every movement still pending: those the queue lists (left pending by an earlier batching pass,
- * restored, returned) and those posted since the batching last read the journal. Inside a transaction,
- * the caller spans the journal, the outbox queue and meta.
+ * restored, returned) and those posted since the batching last read the journal. Read in one
+ * transaction (the caller's, when it spans the journal, the outbox queue and meta), so a pass that
+ * moves the mark meanwhile is seen whole or not at all.
  */
-export async function queuedPending(db: ZonebookDb): Promise<QueuedPending> {
+export function queuedPending(db: ZonebookDb): Promise<QueuedPending> {
+  return db.transaction('r', [db.outboxQueue, db.meta, db.journal], () => readQueuedPending(db));
+}
+
+async function readQueuedPending(db: ZonebookDb): Promise<QueuedPending> {
   const [records, mark] = await Promise.all([db.outboxQueue.toArray(), db.meta.get(outboxScannedKey)]);
   const scannedFrom = typeof mark?.value === 'number' ? mark.value : 0;
   const queuedSeqs = [...new Set(records.flatMap((record) => record.localSeqs))].sort((a, b) => a - b);
