@@ -55,7 +55,8 @@ function run(db: ZonebookDb, schedule: Schedule): Promise<void> {
     )
     .finally(() => {
       schedule.running = undefined;
-      if (schedule.behind > 0) historyRowsWritten(db, 0);
+      // Rows posted meanwhile wait for the next pause; a closed database waits for nothing.
+      if (schedule.behind > 0 && schedules.get(db) === schedule) historyRowsWritten(db, 0);
     });
   return schedule.running;
 }
