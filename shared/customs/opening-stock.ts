@@ -23,6 +23,15 @@ export const CustomsBookLineDescription = z.object({
 });
 export type CustomsBookLineDescription = z.infer<typeof CustomsBookLineDescription>;
 
+const describedFields = Object.keys(CustomsBookLineDescription.shape) as (keyof CustomsBookLineDescription)[];
+
+/** Just the description of a line, from anything that carries it (a book line with its book, a list line). */
+export function describeBookLine(line: CustomsBookLineDescription): CustomsBookLineDescription {
+  const description: Record<string, unknown> = {};
+  for (const field of describedFields) if (line[field] !== undefined) description[field] = line[field];
+  return description as CustomsBookLineDescription;
+}
+
 /**
  * Stock customs' book holds without a declaration of ours behind it: what the enterprise's book held when
  * it began keeping it in Zonebook (opening balances, imported because customs' book says so), and every

@@ -1,4 +1,4 @@
-import type { OpeningStockLine } from '../customs/opening-stock';
+import { describeBookLine, type OpeningStockLine } from '../customs/opening-stock';
 import type { AccountBook } from '../domain/account-book';
 import { lawfQtyOf } from '../domain/book-line';
 import { addDecimal, isZeroDecimal, type DecimalString } from '../domain/decimal';
@@ -126,18 +126,7 @@ async function describedOnCustomsBook(
     return [
       {
         movementId,
-        bwsNo: book.putrecNo,
-        gdsSeqno: line.gdsSeqno,
-        gdsMtno: line.gdsMtno,
-        gdecd: line.gdecd,
-        gdsNm: line.gdsNm,
-        gdsSpcfModelDesc: line.gdsSpcfModelDesc,
-        natcd: line.natcd,
-        dclUnitcd: line.dclUnitcd,
-        lawfUnitcd: line.lawfUnitcd,
-        ...(line.secdLawfUnitcd !== undefined && { secdLawfUnitcd: line.secdLawfUnitcd }),
-        dclUprcAmt: line.dclUprcAmt,
-        dclCurrcd: line.dclCurrcd,
+        ...describeBookLine({ ...line, bwsNo: book.putrecNo }),
         qty,
         lawfQty: lawfQtyOf(line, qty),
       },

@@ -9,7 +9,11 @@ import {
   fromDecimal,
   type DecimalString,
 } from '../../../shared/domain/decimal';
-import { CustomsBookLineDescription, type OpeningStockLine } from '../../../shared/customs/opening-stock';
+import {
+  CustomsBookLineDescription,
+  describeBookLine,
+  type OpeningStockLine,
+} from '../../../shared/customs/opening-stock';
 
 /**
  * Customs' copy of the account book: one line per book and 备案序号 (bwsNo, gdsSeqno), the way INV211
@@ -98,18 +102,7 @@ export const emptyBookLine = (
   inDate: string,
   addedByList: boolean,
 ): SandboxBookLine => ({
-  bwsNo: line.bwsNo,
-  gdsSeqno: line.gdsSeqno,
-  gdsMtno: line.gdsMtno,
-  gdecd: line.gdecd,
-  gdsNm: line.gdsNm,
-  gdsSpcfModelDesc: line.gdsSpcfModelDesc,
-  natcd: line.natcd,
-  dclUnitcd: line.dclUnitcd,
-  lawfUnitcd: line.lawfUnitcd,
-  secdLawfUnitcd: line.secdLawfUnitcd,
-  dclUprcAmt: line.dclUprcAmt,
-  dclCurrcd: line.dclCurrcd,
+  ...describeBookLine(line),
   inQty: '0',
   inLawfQty: '0',
   actlIncQty: '0',
