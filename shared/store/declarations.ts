@@ -18,6 +18,7 @@ import type { ZonebookDb } from './db';
 import type { DeclarationRow, TimelineEvent } from './declaration-rows';
 import { asStorageError, StoreError } from './errors';
 import { withDeclareStatus } from './outbox';
+import { numberInMeta } from './meta-numbers';
 import { rewriteQueue } from './outbox-queue';
 import { pendingBatchInputTables, readPendingBatchInput } from './pending-batch-input';
 import type { JournalRow } from './rows';
@@ -59,13 +60,10 @@ export async function batchPending(
     return await db.transaction('rw', pendingBatchInputTables(db), async () => {
       const [batch, counter] = await Promise.all([
         readPendingBatchInput(db),
-        db.meta.get(counterKey(options.deviceId)),
+        numberInMeta(db, counterKey(options.deviceId)),
       ]);
       if (!batch) return { documentIds: [], held: [] };
-      const allocator = counterAllocator(
-        options.deviceId,
-        typeof counter?.value === 'number' ? counter.value : 0,
-      );
+      const allocator = counterAllocator(options.deviceId, counter);
       const result = batchMovements(
         { ...batch.input, ...(options.unitWeights && { unitWeights: options.unitWeights }) },
         { policy, settings, now: options.now, allocate: allocator.allocate },

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { ZonebookDb } from './db';
+import { numberInMeta } from './meta-numbers';
 import type { JournalRow, LineHistoryPage } from './rows';
 
 /** Caps one page, so a restore or migration of a busy line writes records of a bounded size. */
@@ -33,11 +34,6 @@ export function historyPagesOf(
   return pages;
 }
 
-const markOf = async (db: ZonebookDb): Promise<number> => {
-  const mark = await db.meta.get(historyIndexedKey);
-  return typeof mark?.value === 'number' ? mark.value : 0;
-};
-
 /**
  * Every journal row touching any of the book lines, once each, in merge order: through their pages up
  * to the mark, and by reading the rows after it. One read transaction, so pages written meanwhile are
@@ -55,7 +51,7 @@ export function journalRowsOfLines(db: ZonebookDb, bookLineIds: readonly string[
             .toArray(),
         ),
       ),
-      markOf(db),
+      numberInMeta(db, historyIndexedKey),
     ]);
     const seqs = [...new Set(pages.flat().flatMap((page) => page.localSeqs))]
       .filter((seq) => seq <= mark)
@@ -84,7 +80,7 @@ export async function indexLineHistory(db: ZonebookDb): Promise<number> {
   let indexed = 0;
   for (;;) {
     const step = await db.transaction('rw', [db.journal, db.lineHistory, db.meta], async () => {
-      const mark = await markOf(db);
+      const mark = await numberInMeta(db, historyIndexedKey);
       const rows = await db.journal.where(':id').above(mark).limit(indexChunk).toArray();
       const last = rows[rows.length - 1];
       if (!last) return 0;

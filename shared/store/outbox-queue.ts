@@ -1,4 +1,5 @@
 import type { ZonebookDb } from './db';
+import { numberInMeta } from './meta-numbers';
 import type { JournalRow, OutboxQueueRow } from './rows';
 
 /**
@@ -30,8 +31,10 @@ export function queuedPending(db: ZonebookDb): Promise<QueuedPending> {
 }
 
 async function readQueuedPending(db: ZonebookDb): Promise<QueuedPending> {
-  const [records, mark] = await Promise.all([db.outboxQueue.toArray(), db.meta.get(outboxScannedKey)]);
-  const scannedFrom = typeof mark?.value === 'number' ? mark.value : 0;
+  const [records, scannedFrom] = await Promise.all([
+    db.outboxQueue.toArray(),
+    numberInMeta(db, outboxScannedKey),
+  ]);
   const queuedSeqs = [...new Set(records.flatMap((record) => record.localSeqs))].sort((a, b) => a - b);
   const [queuedRows, fresh] = await Promise.all([
     db.journal.bulkGet(queuedSeqs.filter((seq) => seq <= scannedFrom)),
