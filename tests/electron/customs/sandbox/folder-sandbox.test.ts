@@ -105,11 +105,12 @@ describe('folder sandbox with the app’s folder endpoint', () => {
     await vi.waitFor(() => expect(receipts.filter((r) => r.messageType === 'INV211')).toHaveLength(2), {
       timeout: 5_000,
     });
-    expect(kinds(receipts).slice(3)).toEqual([
-      'CRM:0',
-      'INV201:prePosted',
-      'INV202:informational',
-      'CRM:0',
+    expect(kinds(receipts).slice(3, 6)).toEqual(['CRM:0', 'INV201:prePosted', 'INV202:informational']);
+    // The pass's reception receipt (CRM) and its approval are written moments apart and may be read in
+    // either order on a busy machine; the approval, the gate and the posting keep theirs.
+    const forPass = kinds(receipts).slice(6);
+    expect([...forPass].sort()).toEqual(['CRM:0', 'INV211:posted', 'SAS221:approved', 'SAS223:gatePassed']);
+    expect(forPass.filter((kind) => kind !== 'CRM:0')).toEqual([
       'SAS221:approved',
       'SAS223:gatePassed',
       'INV211:posted',
